@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.switchboard.server.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code switchboard} command: a SIP registrar, proxy, redirect server and user agent. */
+@Command(
+    name = "switchboard",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "A SIP (RFC 3261) registrar, proxy, redirect server and user agent.",
+    subcommands = {ServeCommand.class, ExplainCommand.class})
+public final class SwitchboardCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Without a subcommand, show what there is. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * The configured command line. A bad argument is reported on one line that names the fault
+   * (plus a pointer to --help), never with a stack trace or the full usage text.
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new SwitchboardCommand());
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine cmd = ex.getCommandLine();
+          PrintWriter err = cmd.getErr();
+          err.println(
+              "switchboard: "
+                  + ex.getMessage()
+                  + " (see '"
+                  + cmd.getCommandSpec().qualifiedName()
+                  + " --help')");
+          err.flush();
+          return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
+    return cl;
+  }
+}

@@ -421,6 +421,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
       return self();
     }
 
+    /** Appends line {@code i} of {@code m} with its text and any value already parsed. */
+    final B copy(SipMessage m, int i) {
+      headers.add(m.headers[i]);
+      typed.add(m.typed[i]);
+      return self();
+    }
+
     /** Sets the body; Content-Length is set to match when the message is built. */
     public final B body(byte[] content) {
       this.body = content.clone();

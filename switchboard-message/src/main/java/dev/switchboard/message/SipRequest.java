@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.message;
 
+import dev.switchboard.message.header.Address;
 import dev.switchboard.message.header.Header;
+import dev.switchboard.message.header.HeaderName;
 import dev.switchboard.message.uri.Uri;
 import java.util.Objects;
 
@@ -32,6 +34,31 @@ public final class SipRequest extends SipMessage {
   /** The Request-URI. */
   public Uri requestUri() {
     return requestUri;
+  }
+
+  /**
+   * A response to this request as section 8.2.6.2 builds it: the same Via lines (in order),
+   * From, To, Call-ID and CSeq, with the registered reason phrase for {@code statusCode} (or the
+   * x00 of its class). A UAS adds a To tag with {@link Address#withTag} where it must.
+   */
+  public SipResponse.Builder reply(int statusCode) {
+    return reply(statusCode, StatusCode.effective(statusCode).reasonPhrase());
+  }
+
+  /** As {@link #reply(int)}, with a reason phrase of the caller's choice. */
+  public SipResponse.Builder reply(int statusCode, String reasonPhrase) {
+    SipResponse.Builder b = SipResponse.builder(statusCode, reasonPhrase);
+    for (int i = 0; i < headers.length; i++) {
+      HeaderName<?> n = headers[i].name();
+      if (n.equals(HeaderName.VIA)
+          || n.equals(HeaderName.FROM)
+          || n.equals(HeaderName.TO)
+          || n.equals(HeaderName.CALL_ID)
+          || n.equals(HeaderName.CSEQ)) {
+        b.copy(this, i);
+      }
+    }
+    return b;
   }
 
   @Override

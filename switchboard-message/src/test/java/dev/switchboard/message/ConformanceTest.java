@@ -7,25 +7,18 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.switchboard.message.header.HeaderName;
 import dev.switchboard.message.parse.ParseResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every row of the RFC 4475 / RFC 5118 torture-test manifest, byte-exact from the shared corpus.
  *
- * <p>The corpus is read in place from {@code -Dswitchboard.conformance.dir} (the build points it
- * at {@code ../shared/conformance}). Where it is absent the tests are skipped with a message
- * naming the path, except under CI ({@code CI=true}), where its absence is a failure.
+ * <p>The corpus is read in place; see {@link Corpus} for where and what happens when it is absent.
  */
 class ConformanceTest {
   /** What each rejected message's reason must name, so a rejection is for the right fault. */
@@ -53,74 +46,14 @@ class ConformanceTest {
           Map.entry("mcl01.dat", "Content-Length"),
           Map.entry("ipv6-bad.dat", "Request-URI"));
 
-  record Row(String rfc, String file, String section, String verdict, String expected, String note) {
-    Path path(Path dir) {
-      return dir.resolve("rfc" + rfc).resolve(file);
-    }
-
-    @Override
-    public String toString() {
-      return "RFC " + rfc + " " + file + " (" + verdict + ")";
-    }
-  }
-
-  static Path corpus() {
-    return Path.of(System.getProperty("switchboard.conformance.dir", "../../shared/conformance"));
-  }
-
-  static Stream<Row> rows() throws IOException {
-    Path manifest = corpus().resolve("MANIFEST.tsv");
-    if (!Files.isRegularFile(manifest)) {
-      String msg = "conformance corpus not found at " + manifest.toAbsolutePath().normalize();
-      if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException(msg + " (required under CI)");
-      }
-      Assumptions.abort(msg + "; set -Dswitchboard.conformance.dir to run these tests");
-    }
-    List<Row> rows = new ArrayList<>();
-    List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-    for (String line : lines.subList(1, lines.size())) {
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split("\t", -1);
-      rows.add(new Row(f[0], f[1], f[2], f[3], f[4], f[5]));
-    }
-    assertThat(rows).hasSize(61);
-    return rows.stream();
-  }
-
-  /**
-   * The wire form. RFC 5118's archive uses bare LF and two files lack the empty line; its
-   * README says how to restore them: CRLF line ends, an empty line, a true Content-Length.
-   */
-  static byte[] wireForm(Row row) throws IOException {
-    byte[] raw = Files.readAllBytes(row.path(corpus()));
-    if (!row.rfc().equals("5118")) {
-      return raw;
-    }
-    String text = new String(raw, StandardCharsets.UTF_8);
-    int split = text.indexOf("\n\n");
-    String head = split < 0 ? text : text.substring(0, split + 1);
-    String body = split < 0 ? "" : text.substring(split + 2);
-    head = head.endsWith("\n") ? head : head + "\n";
-    body = body.replace("\n", "\r\n");
-    int bodyLength = body.getBytes(StandardCharsets.UTF_8).length;
-    StringBuilder out = new StringBuilder();
-    for (String line : head.split("\n")) {
-      if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-        line = "Content-Length: " + bodyLength;
-      }
-      out.append(line).append("\r\n");
-    }
-    out.append("\r\n").append(body);
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+  static Stream<Corpus.Row> rows() throws IOException {
+    return Corpus.rows().stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
-  void holdsManifestVerdict(Row row) throws IOException {
-    byte[] wire = wireForm(row);
+  void holdsManifestVerdict(Corpus.Row row) throws IOException {
+    byte[] wire = row.wireForm();
     ParseResult<SipMessage> result = SipParser.parse(wire);
     switch (row.verdict()) {
       case "valid", "valid-but-reject", "valid-may-reject", "valid-but-discard" ->
@@ -131,7 +64,7 @@ class ConformanceTest {
     }
   }
 
-  private static void assertWellFormed(Row row, ParseResult<SipMessage> result) {
+  private static void assertWellFormed(Corpus.Row row, ParseResult<SipMessage> result) {
     if (result instanceof ParseResult.Malformed<SipMessage> m) {
       fail(row + " must parse, but: " + m.reason());
     }
@@ -151,7 +84,7 @@ class ConformanceTest {
     assertThat(m.checkMandatoryHeaders().isPresent()).as("mandatory header check of " + row).isEqualTo(mandatoryFault);
   }
 
-  private static void assertRejected(Row row, ParseResult<SipMessage> result, boolean byParser) {
+  private static void assertRejected(Corpus.Row row, ParseResult<SipMessage> result, boolean byParser) {
     String reason;
     int status;
     if (result instanceof ParseResult.Malformed<SipMessage> m) {

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# OPTIONS per second over UDP: Switchboard and Kamailio side by side, in one run, on loopback,
+# inside a private network namespace. For each server and each offered rate it prints the
+# achieved rate, failures, p50/p99 response time and the server's CPU time per answered OPTIONS
+# (user+sys from /proc), then the ratios.
+#
+#   bench/options-bench.sh [SECONDS_PER_STEP] [RATE ...]
+#
+# Defaults: 10 s per step, rates 5000 10000 20000 30000 40000. Needs sipp (sip-tester) and
+# kamailio from Debian. Every SIPp run is bounded by a call count and a timeout.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ "${SWITCHBOARD_NETNS:-}" != 1 ]; then
+  bin/switchboard --version >/dev/null # build the jar while the network is there
+  exec unshare -rn env SWITCHBOARD_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
+fi
+
+seconds=${1:-10}
+shift || true
+rates=("$@")
+[ ${#rates[@]} -gt 0 ] || rates=(5000 10000 20000 30000 40000)
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+hz=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# Kamailio with its best settings: tlsf allocators, 4 workers, 512 MB shared, 64 MB private.
+kamailio -f bench/kamailio-options.cfg -DD -E -x tlsf -X tlsf -m 512 -M 64 -n 4 2>"$work/kamailio.log" &
+kam=$!
+pids+=("$kam")
+
+SWITCHBOARD_LOG_LEVEL=WARN bin/switchboard serve --listen udp:127.0.0.1:5060 --data "$work/data" \
+  2>"$work/switchboard.log" &
+sb=$!
+pids+=("$sb")
+
+wait_ready() { # port
+  for _ in $(seq 1 100); do
+    if sipp "127.0.0.1:$1" -sf bench/sipp-options.xml -m 1 -timeout 2 -nostdin >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "server on port $1 did not answer" >&2
+  return 1
+}
+wait_ready 5070
+wait_ready 5060
+
+# SIPp 3.6.1 stamps times with a coarse clock (4 ms steps here), so response times below are
+# upper bounds at 4 ms resolution; CPU per operation does not depend on that clock.
+run() { # name port pid rate
+  local name=$1 port=$2 pid=$3 rate=$4
+  local calls=$((rate * seconds))
+  local before after t0 t1
+  before=$(cpu_ticks "$pid")
+  t0=$(date +%s.%N)
+  (cd "$work" && sipp "127.0.0.1:$port" -sf "$OLDPWD/bench/sipp-options.xml" -r "$rate" -m "$calls" \
+    -l 100000 -timeout $((seconds * 3 + 10)) -recv_timeout 5000 -nostdin \
+    -trace_stat -stf "$name-$rate.csv" -trace_rtt -rtt_freq 1000 >/dev/null 2>&1) || true
+  t1=$(date +%s.%N)
+  after=$(cpu_ticks "$pid")
+  local stat="$work/$name-$rate.csv"
+  local ok fail
+  ok=$(tail -1 "$stat" | awk -F';' -v col="$(head -1 "$stat" | tr ';' '\n' | grep -n '^SuccessfulCall(C)$' | cut -d: -f1)" '{print $col}')
+  fail=$(tail -1 "$stat" | awk -F';' -v col="$(head -1 "$stat" | tr ';' '\n' | grep -n '^FailedCall(C)$' | cut -d: -f1)" '{print $col}')
+  local rtt
+  rtt=$(ls "$work"/*_rtt.csv 2>/dev/null | head -1)
+  local p50=- p99=-
+  if [ -n "$rtt" ]; then
+    read -r p50 p99 < <(awk -F';' 'NR > 1 {print $2}' "$rtt" | sort -n | awk '{a[NR] = $1}
+      END {
+        if (NR == 0) { print "- -"; exit }
+        i = int(NR * 0.50); if (i < 1) i = 1
+        j = int(NR * 0.99); if (j < 1) j = 1
+        print a[i], a[j]
+      }')
+    rm -f "$rtt"
+  fi
+  awk -v n="$name" -v r="$rate" -v ok="$ok" -v f="$fail" -v t0="$t0" -v t1="$t1" \
+      -v c=$((after - before)) -v hz="$hz" -v p50="$p50" -v p99="$p99" 'BEGIN {
+    achieved = ok / (t1 - t0); us = ok > 0 ? c / hz * 1e6 / ok : 0
+    printf "%-11s %8d %10.0f %8d %8s %8s %10.1f\n", n, r, achieved, f, p50, p99, us
+  }'
+}
+
+printf "%-11s %8s %10s %8s %8s %8s %10s\n" server offered achieved failed p50ms p99ms cpu_us/op
+for rate in "${rates[@]}"; do
+  run switchboard 5060 "$sb" "$rate"
+  run kamailio 5070 "$kam" "$rate"
+done

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.switchboard.transaction;
+
+import dev.switchboard.message.SipRequest;
+import dev.switchboard.message.SipResponse;
+import dev.switchboard.message.header.HeaderName;
+
+/** The responses the transaction layer makes itself. */
+final class Responses {
+  private Responses() {}
+
+  /**
+   * The 100 (Trying) an INVITE server transaction sends when the TU is slow (section 17.2.1),
+   * built by section 8.2.6.1: Via, From, To (no tag is added), Call-ID and CSeq copied, and the
+   * Timestamp copied too.
+   */
+  static SipResponse trying(SipRequest request) {
+    SipResponse.Builder b = copied(request, 100, "Trying");
+    for (String line : request.headerLines(HeaderName.TIMESTAMP)) {
+      b.add(HeaderName.TIMESTAMP.name(), line);
+    }
+    return b.build();
+  }
+
+  /**
+   * The 400 the layer answers statelessly to a request it cannot match because a mandatory header
+   * is missing or repeated (section 8.1.1), with the fault as reason phrase and a To tag added
+   * (section 8.2.6.2).
+   */
+  static SipResponse badRequest(SipRequest request, String reason) {
+    SipResponse.Builder b = copied(request, 400, reason);
+    request.to()
+        .filter(to -> to.tag().isEmpty())
+        .ifPresent(to -> b.set(HeaderName.TO, to.withTag(Branches.newTag())));
+    return b.build();
+  }
+
+  /**
+   * A response with the header fields of section 8.2.6.2 copied from the request as written: every
+   * Via in order, From, To, Call-ID and CSeq.
+   */
+  static SipResponse.Builder copied(SipRequest request, int status, String reason) {
+    SipResponse.Builder b = SipResponse.builder(status, reason);
+    for (HeaderName<?> name :
+        new HeaderName<?>[] {HeaderName.VIA, HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ}) {
+      for (String line : request.headerLines(name)) {
+        b.add(name.name(), line);
+      }
+    }
+    return b;
+  }
+}

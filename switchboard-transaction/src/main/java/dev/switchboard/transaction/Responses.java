@@ -15,7 +15,7 @@ final class Responses {
    * Timestamp copied too.
    */
   static SipResponse trying(SipRequest request) {
-    SipResponse.Builder b = copied(request, 100, "Trying");
+    SipResponse.Builder b = request.reply(100, "Trying");
     for (String line : request.headerLines(HeaderName.TIMESTAMP)) {
       b.add(HeaderName.TIMESTAMP.name(), line);
     }
@@ -28,25 +28,10 @@ final class Responses {
    * (section 8.2.6.2).
    */
   static SipResponse badRequest(SipRequest request, String reason) {
-    SipResponse.Builder b = copied(request, 400, reason);
+    SipResponse.Builder b = request.reply(400, reason);
     request.to()
         .filter(to -> to.tag().isEmpty())
         .ifPresent(to -> b.set(HeaderName.TO, to.withTag(Branches.newTag())));
     return b.build();
-  }
-
-  /**
-   * A response with the header fields of section 8.2.6.2 copied from the request as written: every
-   * Via in order, From, To, Call-ID and CSeq.
-   */
-  static SipResponse.Builder copied(SipRequest request, int status, String reason) {
-    SipResponse.Builder b = SipResponse.builder(status, reason);
-    for (HeaderName<?> name :
-        new HeaderName<?>[] {HeaderName.VIA, HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ}) {
-      for (String line : request.headerLines(name)) {
-        b.add(name.name(), line);
-      }
-    }
-    return b;
   }
 }

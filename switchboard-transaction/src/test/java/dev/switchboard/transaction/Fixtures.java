@@ -4,7 +4,6 @@ package dev.switchboard.transaction;
 import dev.switchboard.message.Method;
 import dev.switchboard.message.SipRequest;
 import dev.switchboard.message.SipResponse;
-import dev.switchboard.message.StatusCode;
 import dev.switchboard.message.header.Address;
 import dev.switchboard.message.header.CSeq;
 import dev.switchboard.message.header.CallId;
@@ -54,8 +53,7 @@ final class Fixtures {
 
   /** A response to {@code request}; a To tag is added for every status but 100. */
   static SipResponse response(SipRequest request, int status) {
-    SipResponse.Builder b =
-        Responses.copied(request, status, StatusCode.lookup(status).map(StatusCode::reasonPhrase).orElse("Other"));
+    SipResponse.Builder b = request.reply(status);
     if (status != 100) {
       b.set(HeaderName.TO, request.to().orElseThrow().withTag("b1"));
     }

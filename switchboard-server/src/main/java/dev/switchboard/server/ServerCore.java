@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.switchboard.server;
+
+import dev.switchboard.message.Method;
+import dev.switchboard.message.SipRequest;
+import dev.switchboard.message.SipResponse;
+import dev.switchboard.message.header.HeaderName;
+import dev.switchboard.transaction.Branches;
+import dev.switchboard.transaction.Failure;
+import dev.switchboard.transaction.ServerTransaction;
+import dev.switchboard.transaction.TransactionUser;
+import dev.switchboard.transport.Inbound;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's transaction user: what it does with each request. For now it is a UAS that
+ * answers OPTIONS with its capabilities (section 11.2) — whatever the Request-URI and even with
+ * Max-Forwards 0, as the source notes describe the traceroute-like use and section 16.3 item 3
+ * allows — and rejects everything else by the checks of section 8.2.
+ *
+ * <p>Thread-safe: it keeps no per-request state; callbacks run on transaction stripes.
+ */
+final class ServerCore implements TransactionUser {
+  private static final Logger log = LoggerFactory.getLogger(ServerCore.class);
+
+  private final ServerIdentity identity;
+  private final RequestChecks checks;
+  private final LongAdder strayResponses = new LongAdder();
+
+  ServerCore(ServerIdentity identity) {
+    this.identity = identity;
+    this.checks = new RequestChecks(java.util.Set.copyOf(identity.allow()), identity);
+  }
+
+  @Override
+  public void onRequest(ServerTransaction transaction, SipRequest request) {
+    if (request.method().equals(Method.CANCEL)) {
+      // Section 9.2: a CANCEL that matches no transaction.
+      transaction.respond(finalResponse(request, request.reply(481)));
+      return;
+    }
+    Optional<SipResponse> rejection = checks.rejection(request);
+    if (rejection.isPresent()) {
+      transaction.respond(finalResponse(request, rejection.get().toBuilder()));
+      return;
+    }
+    // Only OPTIONS passes the checks today.
+    transaction.respond(finalResponse(request, identity.withCapabilities(request.reply(200))));
+  }
+
+  @Override
+  public void onCancel(ServerTransaction cancel, ServerTransaction invite) {
+    // Section 9.2: the CANCEL matched a transaction, so it gets 200 even though the INVITE was
+    // already answered (this server answers every INVITE at once).
+    cancel.respond(finalResponse(cancel.request(), cancel.request().reply(200)));
+  }
+
+  @Override
+  public void onAck(Inbound ack) {
+    // An ACK for a 2xx: this server sends no 2xx to INVITE yet, so there is nothing to do.
+  }
+
+  @Override
+  public void onStrayResponse(Inbound response) {
+    strayResponses.increment();
+  }
+
+  @Override
+  public void onFailure(ServerTransaction transaction, Failure failure) {
+    log.debug("transaction for {} failed: {}", transaction.request().startLine(), failure);
+  }
+
+  /** Responses this server dropped because they matched no transaction. */
+  long strayResponses() {
+    return strayResponses.sum();
+  }
+
+  /** Adds a To tag to a final response without one (section 8.2.6.2) and the Server header. */
+  private SipResponse finalResponse(SipRequest request, SipResponse.Builder b) {
+    request.to()
+        .filter(to -> to.tag().isEmpty())
+        .ifPresent(to -> b.set(HeaderName.TO, to.withTag(Branches.newTag())));
+    return identity.withServer(b).build();
+  }
+}

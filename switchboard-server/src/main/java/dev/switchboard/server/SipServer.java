@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.switchboard.server;
+
+import dev.switchboard.message.Method;
+import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.transaction.ThreadStripes;
+import dev.switchboard.transaction.TimerConfig;
+import dev.switchboard.transaction.TransactionLayer;
+import dev.switchboard.transaction.WheelTimerService;
+import dev.switchboard.transport.ListenPoint;
+import dev.switchboard.transport.NettyTransport;
+import dev.switchboard.transport.TlsMaterial;
+import dev.switchboard.transport.Transport;
+import dev.switchboard.transport.TransportException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: transport, transaction layer and the server's transaction user, assembled
+ * from a {@link ServerConfig}. {@link #close(Duration)} stops it gracefully.
+ *
+ * <p>Thread-safe.
+ */
+public final class SipServer {
+  private static final Logger log = LoggerFactory.getLogger(SipServer.class);
+
+  /** The product token in Server headers. */
+  public static final String PRODUCT =
+      "Switchboard/" + (SipServer.class.getPackage().getImplementationVersion() == null
+          ? "dev"
+          : SipServer.class.getPackage().getImplementationVersion());
+
+  private final NettyTransport transport;
+  private final TransactionLayer transactions;
+  private final WheelTimerService timers;
+  private final ThreadStripes stripes;
+  private final Object closeLock = new Object();
+  private boolean closed; // Guarded by closeLock.
+
+  private SipServer(
+      NettyTransport transport, TransactionLayer transactions, WheelTimerService timers, ThreadStripes stripes) {
+    this.transport = transport;
+    this.transactions = transactions;
+    this.timers = timers;
+    this.stripes = stripes;
+  }
+
+  /** A start-up failure, with one line that says what went wrong. */
+  public static final class StartException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    StartException(String message) {
+      super(message);
+    }
+  }
+
+  /** Starts a server; on failure nothing is left running. */
+  public static SipServer start(ServerConfig cfg) throws StartException {
+    try {
+      Files.createDirectories(cfg.dataDir());
+    } catch (IOException e) {
+      throw new StartException("data folder " + cfg.dataDir() + ": cannot create it (" + e.getMessage() + ")");
+    }
+    ServerIdentity identity =
+        new ServerIdentity(PRODUCT, List.of(Method.OPTIONS, Method.ACK, Method.CANCEL), List.of());
+    ServerCore core = new ServerCore(identity);
+    ThreadStripes stripes = ThreadStripes.perProcessor();
+    WheelTimerService timers = new WheelTimerService();
+    AtomicReference<TransactionLayer> layer = new AtomicReference<>();
+    NettyTransport.Builder tb =
+        NettyTransport.builder()
+            .listen(cfg.listen().toArray(new ListenPoint[0]))
+            .handler(inbound -> layer.get().onMessage(inbound))
+            .idleTimeout(cfg.idleTimeout())
+            .maxConnections(cfg.maxConnections())
+            .maxMessageSize(cfg.maxMessageSize());
+    NettyTransport transport = null;
+    try {
+      if (cfg.listen().stream().anyMatch(p -> p.transport() == Transport.TLS)) {
+        tb.tls(tlsMaterial(cfg));
+      }
+      transport = tb.build();
+      layer.set(
+          TransactionLayer.builder(transport, core, timers, stripes)
+              .timerConfig(new TimerConfig(cfg.t1(), cfg.t2(), cfg.t4()))
+              .build());
+      transport.start();
+    } catch (TransportException | StartException e) {
+      if (transport != null) {
+        transport.close();
+      }
+      timers.close();
+      stripes.close();
+      throw e instanceof StartException s ? s : new StartException(e.getMessage());
+    }
+    log.info("Switchboard listening on {}; data in {}", transport.listening(), cfg.dataDir().toAbsolutePath());
+    return new SipServer(transport, layer.get(), timers, stripes);
+  }
+
+  private static TlsMaterial tlsMaterial(ServerConfig cfg) throws StartException {
+    try {
+      if (cfg.tlsCertificate().isPresent()) {
+        return TlsMaterial.fromFiles(cfg.tlsCertificate().get(), cfg.tlsKey().orElseThrow());
+      }
+      return TlsMaterial.loadOrCreate(cfg.dataDir(), "localhost");
+    } catch (IOException | RuntimeException e) {
+      throw new StartException("TLS certificate: " + e.getMessage());
+    }
+  }
+
+  /** Where the server listens, with real ports. */
+  public List<ListenPoint> listening() {
+    return transport.listening();
+  }
+
+  /** The transport's counters. */
+  public dev.switchboard.transport.TransportStats transportStats() {
+    return transport.stats();
+  }
+
+  /** Live transactions. */
+  public int activeTransactions() {
+    return transactions.activeCount();
+  }
+
+  /**
+   * Stops gracefully: open transactions get up to {@code grace} to finish (their retransmissions
+   * still go out), then the listeners and connections close and the threads stop. Idempotent.
+   */
+  public void close(Duration grace) {
+    synchronized (closeLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    int active;
+    while ((active = transactions.activeCount()) > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (active > 0) {
+      log.info("stopping with {} transactions still open after {}", active, grace);
+    }
+    transport.close();
+    timers.close();
+    stripes.close();
+    log.info("Switchboard stopped");
+  }
+}

@@ -34,7 +34,7 @@ public final class RequestChecks {
 
   /** The rejection for {@code request}, or empty when it may be processed. */
   public Optional<SipResponse> rejection(SipRequest request) {
-    // Missing or repeated mandatory headers were answered by the transaction layer already.
+    // Missing or repeated mandatory headers were answered by the transport already.
     // Faults in headers the checks below read: a 400 naming them.
     Optional<ParseResult.Malformed<?>> fault =
         request.validate(

@@ -19,10 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * 505 or 513).
  *
  * <p>The raw bytes are scanned leniently, line by line, for what a response needs: the Via lines,
- * From, To, Call-ID and CSeq. Those are copied verbatim; only the top Via is parsed, because the
+ * From, To, Call-ID and CSeq. Those present are copied verbatim (RFC 4475 insuf lacks Call-ID,
+ * From and To and still deserves its 400). The top Via is parsed when it can be, because the
  * response is routed by it and it gets {@code received} and {@code rport} as any request would
- * (section 18.2.1). Nothing is answered when the input is a response, an ACK (which never gets a
- * response, section 17.1.1.3), or lacks any of those headers or a parseable top Via.
+ * (section 18.2.1); when the fault is in the top Via itself (RFC 4475 badinv01), it is copied as
+ * written and the transport sends the response back to the source address. Nothing is answered
+ * when the input is a response, an ACK (which never gets a response, section 17.1.1.3), or has
+ * no Via at all.
  *
  * <p>Stateless; safe from any thread.
  */
@@ -69,23 +72,33 @@ final class ErrorResponder {
         }
       }
     }
-    if (vias.isEmpty() || from == null || to == null || callId == null || cseq == null) {
-      return Optional.empty();
-    }
-    List<String> topLine = ListSplitter.split(vias.get(0));
-    if (topLine.isEmpty() || !(Via.parse(topLine.get(0)) instanceof ParseResult.Parsed<Via> top)) {
+    if (vias.isEmpty()) {
       return Optional.empty();
     }
     SipResponse.Builder r = SipResponse.builder(statusCode, reason);
-    r.add(HeaderName.VIA, ViaStamp.stamp(top.get(), source));
-    if (topLine.size() > 1) {
-      r.add("Via", String.join(", ", topLine.subList(1, topLine.size())));
+    List<String> topLine = ListSplitter.split(vias.get(0));
+    if (!topLine.isEmpty() && Via.parse(topLine.get(0)) instanceof ParseResult.Parsed<Via> top) {
+      r.add(HeaderName.VIA, ViaStamp.stamp(top.get(), source));
+      if (topLine.size() > 1) {
+        r.add("Via", String.join(", ", topLine.subList(1, topLine.size())));
+      }
+    } else {
+      r.add("Via", vias.get(0));
     }
     for (String via : vias.subList(1, vias.size())) {
       r.add("Via", via);
     }
-    return Optional.of(
-        r.add("From", from).add("To", withTag(to)).add("Call-ID", callId).add("CSeq", cseq).build());
+    addIfPresent(r, "From", from);
+    addIfPresent(r, "To", to == null ? null : withTag(to));
+    addIfPresent(r, "Call-ID", callId);
+    addIfPresent(r, "CSeq", cseq);
+    return Optional.of(r.build());
+  }
+
+  private static void addIfPresent(SipResponse.Builder r, String name, String value) {
+    if (value != null) {
+      r.add(name, value);
+    }
   }
 
   /** The unfolded header lines, start line first, up to the empty line that ends the section. */

@@ -4,7 +4,9 @@ package dev.switchboard.transport;
 import dev.switchboard.message.SipMessage;
 import dev.switchboard.message.SipParser;
 import dev.switchboard.message.SipResponse;
+import dev.switchboard.message.header.HeaderName;
 import dev.switchboard.message.header.Via;
+import dev.switchboard.message.parse.ParseResult;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -262,7 +264,6 @@ public final class NettyTransport implements SipTransport {
    */
   private CompletableFuture<Flow> respond(SipResponse response, Flow flow) {
     Objects.requireNonNull(response, "response");
-    Via via = response.topVia().orElseThrow(() -> new IllegalArgumentException("response has no Via"));
     Transport transport = flow.transport();
     Running r = running;
     if (r == null) {
@@ -276,7 +277,10 @@ public final class NettyTransport implements SipTransport {
         return counted(write(same.get(), transport, bytes), flow.toString());
       }
     }
-    InetSocketAddress dest = ResponseRouter.destination(via, transport);
+    // A response whose top Via cannot be read (an error response to a request whose Via was the
+    // fault) goes back to where the request came from.
+    InetSocketAddress dest =
+        topVia(response).map(v -> ResponseRouter.destination(v, transport)).orElse(flow.remote());
     return counted(
         resolve(dest)
             .thenCompose(
@@ -284,6 +288,11 @@ public final class NettyTransport implements SipTransport {
                     ? sendStream(r, bytes, transport, a)
                     : sendDatagram(r, bytes, a, flow.local())),
         label(transport, dest));
+  }
+
+  private static Optional<Via> topVia(SipResponse response) {
+    ParseResult<List<Via>> vias = response.parse(HeaderName.VIA);
+    return vias.isParsed() && !vias.value().isEmpty() ? Optional.of(vias.value().get(0)) : Optional.empty();
   }
 
   /** An IP literal as is; a host name through the JDK resolver, off the I/O threads. */

@@ -55,15 +55,32 @@ class ErrorResponderTest {
   }
 
   @Test
-  void dropsResponsesAcksAndRequestsMissingAHeaderOrAUsableVia() {
+  void dropsResponsesAcksAndRequestsWithoutVia() {
     String ok = Fixtures.options("SIP/2.0/UDP a.test;branch=z9hG4bK1", "c");
 
     assertThat(answer(ok)).isPresent();
     assertThat(answer("SIP/2.0 200 OK\r\n" + ok.substring(ok.indexOf("\r\n") + 2))).isEmpty();
     // RFC 3261 §17.1.1.3: an ACK is never answered.
     assertThat(answer(ok.replace("OPTIONS sip", "ACK sip"))).isEmpty();
-    assertThat(answer(ok.replace("Call-ID: c\r\n", ""))).isEmpty();
-    assertThat(answer(ok.replace("SIP/2.0/UDP a.test", "SIP/2.0/UDP a..test"))).isEmpty();
+    assertThat(answer(ok.replaceAll("Via: [^\r]*\r\n", ""))).isEmpty();
     assertThat(answer("\u0001garbage")).isEmpty();
+  }
+
+  @Test
+  void answersRequestMissingCallIdWithWhatItHas() {
+    // RFC 4475 §3.3.1 insuf: no Call-ID, From or To, and still a 400.
+    String noCallId = Fixtures.options("SIP/2.0/UDP a.test;branch=z9hG4bK1", "c").replace("Call-ID: c\r\n", "");
+    SipResponse r = answer(noCallId).orElseThrow();
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.has(HeaderName.CALL_ID)).isFalse();
+    assertThat(r.has(HeaderName.CSEQ)).isTrue();
+  }
+
+  @Test
+  void copiesUnparseableTopViaAsWritten() {
+    // RFC 4475 §3.1.2.1 badinv01: the fault is in the Via; the transport answers to the source.
+    String badVia = Fixtures.options("SIP/2.0/UDP 192.0.2.15;;,;,,", "c");
+    SipResponse r = answer(badVia).orElseThrow();
+    assertThat(r.headerLines(HeaderName.VIA)).containsExactly("SIP/2.0/UDP 192.0.2.15;;,;,,");
   }
 }

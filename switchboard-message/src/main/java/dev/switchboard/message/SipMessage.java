@@ -39,6 +39,16 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   private static final List<HeaderName<?>> MANDATORY =
       List.of(HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ, HeaderName.CALL_ID);
 
+  // The list headers whose grammar allows an empty line (section 20: "Allow" HCOLON [Method
+  // *(COMMA Method)]); every other list needs at least one value.
+  private static final List<HeaderName<?>> MAY_BE_EMPTY =
+      List.of(
+          HeaderName.ACCEPT,
+          HeaderName.ACCEPT_ENCODING,
+          HeaderName.ACCEPT_LANGUAGE,
+          HeaderName.ALLOW,
+          HeaderName.SUPPORTED);
+
   final Header[] headers;
   final byte[] body;
   // Per header line: its parsed values (a List) or its fault (a Malformed), filled on first use.
@@ -211,6 +221,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
       return r instanceof ParseResult.Parsed<?> p ? List.of(p.get()) : named(name, r);
     }
     List<String> parts = ListSplitter.split(h.value());
+    if (parts.isEmpty() && !MAY_BE_EMPTY.contains(name)) {
+      // An empty Via would otherwise pass as a Via that is present but has no value.
+      return ParseResult.malformed("Bad " + name.name() + ": empty value");
+    }
     if (parts.size() == 1) {
       ParseResult<?> r = name.parseValue(parts.get(0));
       return r instanceof ParseResult.Parsed<?> p ? List.of(p.get()) : named(name, r);
@@ -444,6 +458,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public final B body(MediaType type, String content) {
       return body(type, content.getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * The message, with Content-Length set to the body size. Declared here so that code holding
+     * any message can edit a copy of it through {@link SipMessage#toBuilder()} and build it.
+     */
+    public abstract SipMessage build();
 
     /** Sets Content-Length to the body size, as every built message must carry it. */
     final void finish() {

@@ -123,7 +123,8 @@ public final class SipParser {
       int content = trimCr(b, p, le);
       if (content == p) {
         terminated = true;
-        p = le + 1;
+        // A lone CR at the very end has no LF after it: the body starts at the end, not past it.
+        p = Math.min(le + 1, end);
         break;
       }
       if (SipChars.isWsp(b[p])) {
@@ -166,9 +167,14 @@ public final class SipParser {
           }
           next = Math.min(cle + 1, end);
         }
-        value = sb.toString().strip();
+        value = trimWsp(sb.toString());
       } else {
-        value = utf8(b, vs, content).stripTrailing();
+        value = trimWsp(utf8(b, vs, content));
+      }
+      if (value.indexOf('\r') >= 0) {
+        // A CR not followed by LF ends no line, and a value holding one could not be written back
+        // on one line (section 7.3.1).
+        return ParseResult.malformed("Bad " + name.name() + ": bare CR in value");
       }
       if (headers.size() == maxHeaders) {
         return ParseResult.malformed("Too many header fields (limit " + maxHeaders + ")");
@@ -322,6 +328,10 @@ public final class SipParser {
     if (code < 100 || code > 699) {
       return ParseResult.malformed("Bad status line: status code " + code + " is not 100-699");
     }
+    if (indexOf(b, codeEnd, to, (byte) '\r') >= 0) {
+      // Reason-Phrase excludes CR (section 25.1), and the builder refuses one for the same reason.
+      return ParseResult.malformed("Bad status line: bare CR in reason phrase");
+    }
     // The SP before an empty reason phrase is required by the grammar, but its absence is
     // harmless, so it is tolerated (RFC 4475 section 3.1.1.13).
     String reason = codeEnd < to ? utf8(b, codeEnd + 1, to) : "";
@@ -364,6 +374,22 @@ public final class SipParser {
   /** The end of the line's content: before a CR that precedes the LF. */
   private static int trimCr(byte[] b, int p, int lf) {
     return lf > p && b[lf - 1] == '\r' ? lf - 1 : lf;
+  }
+
+  /**
+   * Removes the SP and HTAB around a value. Only they are LWS (section 25.1): other white space,
+   * such as a trailing ideographic space in a Subject, is text that a proxy must forward.
+   */
+  private static String trimWsp(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && SipChars.isWsp(s.charAt(from))) {
+      from++;
+    }
+    while (to > from && SipChars.isWsp(s.charAt(to - 1))) {
+      to--;
+    }
+    return s.substring(from, to);
   }
 
   private static int indexOf(byte[] b, int from, int to, byte c) {

@@ -100,6 +100,7 @@ public final class SipRequest extends SipMessage {
     }
 
     /** The request, with Content-Length set to the body size. */
+    @Override
     public SipRequest build() {
       finish();
       return new SipRequest(

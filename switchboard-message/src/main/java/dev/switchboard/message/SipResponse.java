@@ -88,6 +88,7 @@ public final class SipResponse extends SipMessage {
     }
 
     /** The response, with Content-Length set to the body size. */
+    @Override
     public SipResponse build() {
       finish();
       return new SipResponse(

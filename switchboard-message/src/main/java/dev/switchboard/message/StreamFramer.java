@@ -182,6 +182,15 @@ public final class StreamFramer {
       int content = le > p && b[le - 1] == '\r' ? le - 1 : le;
       int value = contentLengthValue(b, p, content);
       if (value >= 0) {
+        // The value may be folded onto continuation lines (section 7.3.1), as the parser reads
+        // it; the line ends inside are white space that ContentLength.parse trims.
+        while (le + 1 < end && SipChars.isWsp(b[le + 1])) {
+          le++;
+          while (le < end && b[le] != '\n') {
+            le++;
+          }
+          content = b[le - 1] == '\r' ? le - 1 : le;
+        }
         ParseResult<ContentLength> r =
             ContentLength.parse(new String(b, value, content - value, StandardCharsets.ISO_8859_1));
         if (r instanceof ParseResult.Malformed<ContentLength> m) {

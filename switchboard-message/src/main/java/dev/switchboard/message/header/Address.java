@@ -58,7 +58,8 @@ public record Address(String displayName, Uri uri, Parameters parameters, boolea
   public static ParseResult<Address> parse(String value, String header, boolean wildcardAllowed) {
     Lexer lx = new Lexer(value);
     lx.skipWs();
-    if (wildcardAllowed && lx.peek() == '*') {
+    // A token display name may start with '*' too ("*Bob <sip:bob@b.example.com>").
+    if (wildcardAllowed && lx.peek() == '*' && value.indexOf('<', lx.position()) < 0) {
       lx.consume('*');
       lx.skipWs();
       if (!lx.atEnd()) {
@@ -78,7 +79,7 @@ public record Address(String displayName, Uri uri, Parameters parameters, boolea
       if (lx.peek() != '<') {
         return ParseResult.malformed("Bad " + header + ": expected '<' after display name");
       }
-    } else if (value.indexOf('<', lx.position()) >= 0) {
+    } else if (isNameAddr(value, lx.position())) {
       int lt = value.indexOf('<', lx.position());
       String text = value.substring(lx.position(), lt).trim();
       if (!text.isEmpty()) {
@@ -126,6 +127,17 @@ public record Address(String displayName, Uri uri, Parameters parameters, boolea
       return HeaderValues.trailing(header, lx);
     }
     return ParseResult.parsed(new Address(display, uri.value(), params, bracketed));
+  }
+
+  /**
+   * True when a {@code '<'} opens a name-addr. A token display name holds no quote, so a quote
+   * before the first {@code '<'} opens a quoted parameter value of an addr-spec instead, and a
+   * {@code '<'} inside it ({@code sip:a@b;x="<"}) opens nothing.
+   */
+  private static boolean isNameAddr(String value, int from) {
+    int lt = value.indexOf('<', from);
+    int quote = value.indexOf('"', from);
+    return lt >= 0 && (quote < 0 || lt < quote);
   }
 
   /** {@code display-name = *(token LWS)}: tokens separated by white space, nothing else. */

@@ -2,6 +2,7 @@
 package dev.switchboard.message.header;
 
 import dev.switchboard.message.parse.ParseResult;
+import dev.switchboard.message.parse.SipChars;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -186,13 +187,18 @@ public final class HeaderName<T extends HeaderValue> {
     return unknown(new String(b, off, len, StandardCharsets.US_ASCII));
   }
 
-  /** The header with this name or compact form, in any case; an unknown name keeps its spelling. */
+  /**
+   * The header with this name or compact form, in any case; an unknown name keeps its spelling.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a token, as it could not be written
+   *     back as a header line
+   */
   public static HeaderName<?> of(String name) {
     Objects.requireNonNull(name, "name");
-    byte[] b = name.getBytes(StandardCharsets.UTF_8);
-    if (b.length != name.length()) {
+    if (!SipChars.isToken(name)) {
       throw new IllegalArgumentException("header names are ASCII tokens: " + name);
     }
+    byte[] b = name.getBytes(StandardCharsets.US_ASCII);
     return of(b, 0, b.length);
   }
 

@@ -28,6 +28,11 @@ public record Warning(int code, String agent, String text) implements HeaderValu
     if (digits == null || digits.length() != 3) {
       return ParseResult.malformed("Bad Warning: warn-code must be three digits");
     }
+    int code = Integer.parseInt(digits);
+    if (code < 100) {
+      // Three digits, but no code: the record holds 100-999, so refuse rather than throw.
+      return ParseResult.malformed("Bad Warning: warn-code must be 100 to 999");
+    }
     if (!lx.consume(' ')) {
       return ParseResult.malformed("Bad Warning: expected SP after warn-code");
     }
@@ -39,7 +44,7 @@ public record Warning(int code, String agent, String text) implements HeaderValu
     if (text == null || !lx.atEnd()) {
       return ParseResult.malformed("Bad Warning: warn-text must be one quoted string");
     }
-    return ParseResult.parsed(new Warning(Integer.parseInt(digits), agent, text));
+    return ParseResult.parsed(new Warning(code, agent, text));
   }
 
   @Override

@@ -43,7 +43,8 @@ public final class ListSplitter {
         start = i + 1;
       }
     }
-    out.add(start == 0 ? line : line.substring(start).trim());
+    // trim() returns the line itself when there is nothing to trim, so no copy in the common case.
+    out.add(start == 0 ? line.trim() : line.substring(start).trim());
     return out;
   }
 }

@@ -3,76 +3,101 @@ package dev.switchboard.message;
 
 import dev.switchboard.message.header.Header;
 import dev.switchboard.message.header.HeaderName;
-import java.util.Arrays;
 
 /**
  * Writes a message in wire form: start line, one line per header field, an empty line, the body
  * (RFC 3261 section 7). Known headers get their canonical name (or compact letter on request);
  * unknown ones keep the spelling they arrived with. Values are written as stored.
+ *
+ * <p>The size is counted first so the output is allocated once, at its exact length: this runs
+ * for every message a proxy forwards.
  */
 final class MessageWriter {
-  private byte[] buf;
+  private final byte[] buf;
   private int len;
 
-  private MessageWriter(int capacity) {
-    buf = new byte[capacity];
+  private MessageWriter(int size) {
+    buf = new byte[size];
   }
 
   static byte[] encode(SipMessage m, boolean compact) {
-    MessageWriter w = new MessageWriter(256 + 48 * m.headers.length + m.body.length);
-    w.text(m.startLine());
+    String startLine = m.startLine();
+    int size = utf8Length(startLine) + 2 + 2 + m.body.length;
+    for (Header h : m.headers) {
+      size += nameLength(h.name(), compact) + 2 + utf8Length(h.value()) + 2;
+    }
+    MessageWriter w = new MessageWriter(size);
+    w.text(startLine);
     w.crlf();
     for (Header h : m.headers) {
       HeaderName<?> name = h.name();
       if (compact && name.compactForm() != 0) {
-        w.ascii(name.compactForm());
+        w.buf[w.len++] = (byte) name.compactForm();
       } else {
         w.text(name.name());
       }
-      w.ascii(':');
-      w.ascii(' ');
+      w.buf[w.len++] = ':';
+      w.buf[w.len++] = ' ';
       w.text(h.value());
       w.crlf();
     }
     w.crlf();
-    w.bytes(m.body);
-    return w.buf.length == w.len ? w.buf : Arrays.copyOf(w.buf, w.len);
+    System.arraycopy(m.body, 0, w.buf, w.len, m.body.length);
+    return w.buf;
   }
 
-  private void ensure(int extra) {
-    if (len + extra > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+  private static int nameLength(HeaderName<?> name, boolean compact) {
+    return compact && name.compactForm() != 0 ? 1 : name.name().length();
+  }
+
+  /** Octets of {@code s} in UTF-8; a lone surrogate counts as the one '?' it is written as. */
+  private static int utf8Length(String s) {
+    int n = s.length();
+    int octets = n;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        if (c < 0x800) {
+          octets += 1;
+        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          octets += 2; // four octets for two chars
+          i++;
+        } else if (!Character.isSurrogate(c)) {
+          octets += 2;
+        }
+      }
     }
-  }
-
-  private void ascii(char c) {
-    ensure(1);
-    buf[len++] = (byte) c;
+    return octets;
   }
 
   private void crlf() {
-    ensure(2);
     buf[len++] = '\r';
     buf[len++] = '\n';
-  }
-
-  private void bytes(byte[] b) {
-    ensure(b.length);
-    System.arraycopy(b, 0, buf, len, b.length);
-    len += b.length;
   }
 
   /** Writes UTF-8, with a fast path for the ASCII that nearly all SIP text is. */
   private void text(String s) {
     int n = s.length();
-    ensure(n);
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c >= 0x80) {
-        bytes(s.substring(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return;
+      if (c < 0x80) {
+        buf[len++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[len++] = (byte) (0xC0 | (c >> 6));
+        buf[len++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        buf[len++] = (byte) (0xF0 | (cp >> 18));
+        buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        buf[len++] = (byte) (0x80 | (cp & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        buf[len++] = '?';
+      } else {
+        buf[len++] = (byte) (0xE0 | (c >> 12));
+        buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        buf[len++] = (byte) (0x80 | (c & 0x3F));
       }
-      buf[len++] = (byte) c;
     }
   }
 }

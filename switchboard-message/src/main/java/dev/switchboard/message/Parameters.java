@@ -142,6 +142,57 @@ public final class Parameters {
     return new Parameters(n.toArray(new String[0]), v.toArray(new String[0]));
   }
 
+  /** A builder that collects parameters in order and makes one immutable list at the end. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Collects parameters without the copy that each {@link #with} makes: parsers add them one by
+   * one on the per-message path. Not thread-safe.
+   */
+  public static final class Builder {
+    private String[] names = new String[4];
+    private String[] values = new String[4];
+    private int size;
+
+    private Builder() {}
+
+    /** True when a parameter of that name (in any case) was added. */
+    public boolean contains(String name) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equalsIgnoreCase(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Adds a parameter, replacing an earlier one of the same name as {@link #with} does. */
+    public Builder add(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      for (int i = 0; i < size; i++) {
+        if (names[i].equalsIgnoreCase(name)) {
+          names[i] = name;
+          values[i] = value;
+          return this;
+        }
+      }
+      if (size == names.length) {
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      names[size] = name;
+      values[size++] = value;
+      return this;
+    }
+
+    /** The parameters added so far. */
+    public Parameters build() {
+      return size == 0 ? EMPTY : new Parameters(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+    }
+  }
+
   /** Appends {@code ;name=value} for each parameter, as written. */
   public void appendTo(StringBuilder sb) {
     for (int i = 0; i < names.length; i++) {

@@ -14,6 +14,8 @@ import java.util.Objects;
 public final class SipRequest extends SipMessage {
   private final Method method;
   private final Uri requestUri;
+  // Computed on first use; a benign race, since every thread computes the same string.
+  private String startLine;
 
   SipRequest(Method method, Uri requestUri, Header[] headers, Object[] typed, byte[] body) {
     super(headers, typed, body);
@@ -63,7 +65,12 @@ public final class SipRequest extends SipMessage {
 
   @Override
   public String startLine() {
-    return method + " " + requestUri + " " + VERSION;
+    String s = startLine;
+    if (s == null) {
+      s = method + " " + requestUri + " " + VERSION;
+      startLine = s;
+    }
+    return s;
   }
 
   @Override

@@ -38,10 +38,10 @@ public record AuthValue(String scheme, Parameters parameters) implements HeaderV
   }
 
   private static ParseResult<Parameters> params(Lexer lx, String what) {
-    Parameters p = Parameters.empty();
     if (lx.atEnd()) {
-      return ParseResult.parsed(p);
+      return ParseResult.parsed(Parameters.empty());
     }
+    Parameters.Builder p = Parameters.builder();
     do {
       String name = lx.token();
       if (name == null || !lx.separator('=')) {
@@ -51,13 +51,13 @@ public record AuthValue(String scheme, Parameters parameters) implements HeaderV
       if (v == null) {
         return ParseResult.malformed("Bad " + what + ": bad value of " + name);
       }
-      p = p.with(name, v);
+      p.add(name, v);
     } while (lx.separator(','));
     lx.skipWs();
     if (!lx.atEnd()) {
       return HeaderValues.trailing(what, lx);
     }
-    return ParseResult.parsed(p);
+    return ParseResult.parsed(p.build());
   }
 
   /** A parameter's text with quotes removed, e.g. {@code param("realm")}. */

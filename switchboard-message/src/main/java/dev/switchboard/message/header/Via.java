@@ -24,6 +24,8 @@ public record Via(String protocol, String transport, Host host, int port, Parame
   /** The branch prefix of RFC 3261 transactions (section 8.1.1.7). */
   public static final String MAGIC_COOKIE = "z9hG4bK";
 
+  private static final String SIP_2_0 = "SIP/2.0";
+
   public Via {
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(transport, "transport");
@@ -34,7 +36,7 @@ public record Via(String protocol, String transport, Host host, int port, Parame
   /** A {@code SIP/2.0} Via with a branch. */
   public static Via of(String transport, Host host, int port, String branch) {
     return new Via(
-        "SIP/2.0", transport.toUpperCase(Locale.ROOT), host, port, Parameters.of("branch", branch));
+        SIP_2_0, transport.toUpperCase(Locale.ROOT), host, port, Parameters.of("branch", branch));
   }
 
   /** Parses one via-parm. */
@@ -87,9 +89,12 @@ public record Via(String protocol, String transport, Host host, int port, Parame
     if (fault != null) {
       return ParseResult.malformed("Bad Via: " + fault);
     }
+    // Nearly every Via says SIP/2.0; share that string instead of building one per message.
+    String protocol =
+        name.equalsIgnoreCase("SIP") && version.equals("2.0") ? SIP_2_0 : name + "/" + version;
     return ParseResult.parsed(
         new Via(
-            name + "/" + version,
+            protocol,
             transport.toUpperCase(Locale.ROOT),
             host.value(),
             port,

@@ -85,7 +85,7 @@ public final class Lexer {
     while (pos < s.length() && SipChars.isToken(s.charAt(pos))) {
       pos++;
     }
-    return pos == start ? null : s.substring(start, pos);
+    return pos == start ? null : KnownTokens.substring(s, start, pos);
   }
 
   /** Consumes a run of {@code word} characters (Call-ID halves); {@code null} when none. */
@@ -155,7 +155,10 @@ public final class Lexer {
    * empty parameter such as {@code ;;}, a missing value after {@code =}).
    */
   public Parameters parameters() {
-    Parameters p = Parameters.empty();
+    if (!lookingAtSeparator(';')) {
+      return Parameters.empty();
+    }
+    Parameters.Builder p = Parameters.builder();
     while (separator(';')) {
       String name = token();
       if (name == null) {
@@ -168,9 +171,18 @@ public final class Lexer {
           return null;
         }
       }
-      p = p.with(name, value);
+      p.add(name, value);
     }
-    return p;
+    return p.build();
+  }
+
+  /** True when {@code c}, after optional white space, is next; consumes nothing. */
+  private boolean lookingAtSeparator(char c) {
+    int i = pos;
+    while (i < s.length() && SipChars.isWsp(s.charAt(i))) {
+      i++;
+    }
+    return i < s.length() && s.charAt(i) == c;
   }
 
   /**
@@ -187,7 +199,7 @@ public final class Lexer {
         break;
       }
     }
-    return pos == start ? null : s.substring(start, pos);
+    return pos == start ? null : KnownTokens.substring(s, start, pos);
   }
 
   /** Text describing the current position, for error reasons: {@code "at 'xyz'"} or "at end". */

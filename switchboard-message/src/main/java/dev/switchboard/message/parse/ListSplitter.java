@@ -20,7 +20,7 @@ public final class ListSplitter {
     if (line.isEmpty()) {
       return List.of();
     }
-    List<String> out = new ArrayList<>(2);
+    List<String> out = new ArrayList<>(4);
     boolean quoted = false;
     boolean bracket = false;
     int start = 0;
@@ -39,12 +39,22 @@ public final class ListSplitter {
       } else if (c == '>') {
         bracket = false;
       } else if (c == ',' && !bracket) {
-        out.add(line.substring(start, i).trim());
+        out.add(trimmed(line, start, i));
         start = i + 1;
       }
     }
-    // trim() returns the line itself when there is nothing to trim, so no copy in the common case.
-    out.add(start == 0 ? line.trim() : line.substring(start).trim());
+    out.add(trimmed(line, start, line.length()));
     return out;
+  }
+
+  /** {@code line[from, to)} without surrounding SP and HTAB, copied once (or not at all). */
+  private static String trimmed(String line, int from, int to) {
+    while (from < to && SipChars.isWsp(line.charAt(from))) {
+      from++;
+    }
+    while (to > from && SipChars.isWsp(line.charAt(to - 1))) {
+      to--;
+    }
+    return KnownTokens.substring(line, from, to);
   }
 }

@@ -193,7 +193,7 @@ final class SipUriParser {
 
   /** {@code *( ";" pname [ "=" pvalue ] )}; duplicates are refused. */
   private Parameters parameters() {
-    Parameters params = Parameters.empty();
+    Parameters.Builder params = Parameters.builder();
     while (pos < end && s.charAt(pos) == ';') {
       int nameStart = pos + 1;
       int nameEnd = scan(nameStart, end, UriEscapes.Part.PARAMETER);
@@ -229,9 +229,9 @@ final class SipUriParser {
         fault = "duplicate parameter " + Reasons.printable(name);
         return null;
       }
-      params = params.with(name, value);
+      params.add(name, value);
     }
-    return params;
+    return params.build();
   }
 
   private static boolean isParamDelimiter(char c) {

@@ -129,8 +129,10 @@ public final class SipServer {
   }
 
   /**
-   * Stops gracefully: open transactions get up to {@code grace} to finish (their retransmissions
-   * still go out), then the listeners and connections close and the threads stop. Idempotent.
+   * Stops gracefully: transactions still waiting for a final answer get up to {@code grace} to
+   * get one (retransmissions still go out meanwhile), then the listeners and connections close
+   * and the threads stop. Transactions that only absorb retransmissions are not waited for.
+   * Idempotent.
    */
   public void close(Duration grace) {
     synchronized (closeLock) {
@@ -141,7 +143,7 @@ public final class SipServer {
     }
     long deadline = System.nanoTime() + grace.toNanos();
     int active;
-    while ((active = transactions.activeCount()) > 0 && System.nanoTime() < deadline) {
+    while ((active = transactions.pendingCount()) > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -150,7 +152,7 @@ public final class SipServer {
       }
     }
     if (active > 0) {
-      log.info("stopping with {} transactions still open after {}", active, grace);
+      log.info("stopping with {} transactions still unanswered after {}", active, grace);
     }
     transport.close();
     timers.close();

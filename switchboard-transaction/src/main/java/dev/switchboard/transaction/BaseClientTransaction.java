@@ -73,6 +73,11 @@ abstract class BaseClientTransaction extends Transaction implements ClientTransa
     listener.onAdditional2xx(this, response);
   }
 
+  /** True once the final outcome is known; callable from any thread. */
+  final boolean settled() {
+    return outcome.isDone();
+  }
+
   /** Reports the outcome; each machine calls this once, after its transition. */
   final void report(ClientOutcome o) {
     listener.onOutcome(this, o);

@@ -56,6 +56,11 @@ abstract class BaseServerTransaction extends Transaction implements ServerTransa
     post(new Event.TuResponse(response));
   }
 
+  /** True once the TU has given a final response; callable from any thread. */
+  final boolean answered() {
+    return finalStatus.get() != 0;
+  }
+
   /** Sends a response and remembers it for retransmitted requests. Confined to the stripe. */
   final void send(SipResponse response) {
     lastResponse = response;

@@ -134,6 +134,22 @@ public final class TransactionLayer implements InboundHandler {
     return clients.size() + servers.size();
   }
 
+  /**
+   * Transactions still waiting for their final answer: server transactions the TU has not
+   * answered and client transactions with no outcome yet. The rest only absorb retransmissions
+   * until their timers end them, so a graceful shutdown need not wait for those.
+   */
+  public int pendingCount() {
+    int n = 0;
+    for (BaseServerTransaction t : servers.values()) {
+      n += t.answered() ? 0 : 1;
+    }
+    for (BaseClientTransaction t : clients.values()) {
+      n += t.settled() ? 0 : 1;
+    }
+    return n;
+  }
+
   /** Requests dropped because they had no Via to answer along (they cannot even get a 400). */
   public long droppedCount() {
     return dropped.get();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.server.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +29,9 @@ public final class SwitchboardCommand implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new SwitchboardCommand());
+    // UTF-8 whatever the locale: explain --lang zh must not turn into question marks under LANG=C.
+    cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine cmd = ex.getCommandLine();

@@ -20,6 +20,9 @@ public final class ListSplitter {
     if (line.isEmpty()) {
       return List.of();
     }
+    if (line.indexOf('"') < 0 && line.indexOf('<') < 0) {
+      return splitPlain(line);
+    }
     List<String> out = new ArrayList<>(4);
     boolean quoted = false;
     boolean bracket = false;
@@ -42,6 +45,23 @@ public final class ListSplitter {
         out.add(trimmed(line, start, i));
         start = i + 1;
       }
+    }
+    out.add(trimmed(line, start, line.length()));
+    return out;
+  }
+
+  /** The common case, no quotes and no brackets: every comma separates. */
+  private static List<String> splitPlain(String line) {
+    int comma = line.indexOf(',');
+    if (comma < 0) {
+      return List.of(trimmed(line, 0, line.length()));
+    }
+    List<String> out = new ArrayList<>(8);
+    int start = 0;
+    while (comma >= 0) {
+      out.add(trimmed(line, start, comma));
+      start = comma + 1;
+      comma = line.indexOf(',', start);
     }
     out.add(trimmed(line, start, line.length()));
     return out;

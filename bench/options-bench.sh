@@ -32,30 +32,39 @@ cleanup() {
 trap cleanup EXIT
 
 hz=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# user+sys ticks of a server: the process and its children (Kamailio's workers are processes).
+cpu_ticks() {
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1"); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo "$total"
+}
 
 # Kamailio with its best settings: tlsf allocators, 4 workers, 512 MB shared, 64 MB private.
 kamailio -f bench/kamailio-options.cfg -DD -E -x tlsf -X tlsf -m 512 -M 64 -n 4 2>"$work/kamailio.log" &
 kam=$!
 pids+=("$kam")
 
-SWITCHBOARD_LOG_LEVEL=WARN bin/switchboard serve --listen udp:127.0.0.1:5060 --data "$work/data" \
+SWITCHBOARD_LOG_LEVEL=WARN bin/switchboard serve --listen udp:127.0.0.1:5062 --data "$work/data" \
   2>"$work/switchboard.log" &
 sb=$!
 pids+=("$sb")
 
 wait_ready() { # port
   for _ in $(seq 1 100); do
-    if sipp "127.0.0.1:$1" -sf bench/sipp-options.xml -m 1 -timeout 2 -nostdin >/dev/null 2>&1; then
+    if timeout 5 sipp "127.0.0.1:$1" -sf bench/sipp-options.xml -m 1 -timeout 2 -recv_timeout 1000 \
+      -nostdin >/dev/null 2>&1; then
       return 0
     fi
     sleep 0.2
   done
-  echo "server on port $1 did not answer" >&2
+  echo "server on port $1 did not answer; its log:" >&2
+  cat "$work"/*.log >&2
   return 1
 }
 wait_ready 5070
-wait_ready 5060
+wait_ready 5062
 
 # SIPp 3.6.1 stamps times with a coarse clock (4 ms steps here), so response times below are
 # upper bounds at 4 ms resolution; CPU per operation does not depend on that clock.
@@ -65,7 +74,7 @@ run() { # name port pid rate
   local before after t0 t1
   before=$(cpu_ticks "$pid")
   t0=$(date +%s.%N)
-  (cd "$work" && sipp "127.0.0.1:$port" -sf "$OLDPWD/bench/sipp-options.xml" -r "$rate" -m "$calls" \
+  (cd "$work" && timeout $((seconds * 3 + 20)) sipp "127.0.0.1:$port" -sf "$OLDPWD/bench/sipp-options.xml" -r "$rate" -m "$calls" \
     -l 100000 -timeout $((seconds * 3 + 10)) -recv_timeout 5000 -nostdin \
     -trace_stat -stf "$name-$rate.csv" -trace_rtt -rtt_freq 1000 >/dev/null 2>&1) || true
   t1=$(date +%s.%N)
@@ -94,8 +103,15 @@ run() { # name port pid rate
   }'
 }
 
+# Warm-up, not reported: the JVM compiles its hot paths, Kamailio fills its caches.
+warm=$seconds
+seconds=5
+run switchboard 5062 "$sb" 2000 >/dev/null
+run kamailio 5070 "$kam" 2000 >/dev/null
+seconds=$warm
+
 printf "%-11s %8s %10s %8s %8s %8s %10s\n" server offered achieved failed p50ms p99ms cpu_us/op
 for rate in "${rates[@]}"; do
-  run switchboard 5060 "$sb" "$rate"
+  run switchboard 5062 "$sb" "$rate"
   run kamailio 5070 "$kam" "$rate"
 done

@@ -10,7 +10,9 @@ import dev.switchboard.transaction.Failure;
 import dev.switchboard.transaction.ServerTransaction;
 import dev.switchboard.transaction.TransactionUser;
 import dev.switchboard.transport.Inbound;
+import dev.switchboard.transaction.TransactionLayer;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,27 +30,50 @@ final class ServerCore implements TransactionUser {
 
   private final ServerIdentity identity;
   private final RequestChecks checks;
+  private final Supplier<TransactionLayer> layer;
   private final LongAdder strayResponses = new LongAdder();
 
-  ServerCore(ServerIdentity identity) {
+  /**
+   * @param layer the transaction layer this core sits on, for stateless answers; asked only once
+   *     requests arrive, so it may be set after this core is made
+   */
+  ServerCore(ServerIdentity identity, Supplier<TransactionLayer> layer) {
     this.identity = identity;
     this.checks = new RequestChecks(java.util.Set.copyOf(identity.allow()), identity);
+    this.layer = layer;
+  }
+
+  /**
+   * OPTIONS is answered as a stateless UAS (section 8.2.7), as Kamailio's {@code sl_send_reply}
+   * does: it changes nothing, so a retransmission is just answered again, and no transaction has
+   * to be kept for 64*T1.
+   */
+  @Override
+  public boolean answersStatelessly(SipRequest request) {
+    return request.method().equals(Method.OPTIONS);
+  }
+
+  @Override
+  public void onStatelessRequest(Inbound request) {
+    layer.get().respondStateless(answer((SipRequest) request.message()), request);
   }
 
   @Override
   public void onRequest(ServerTransaction transaction, SipRequest request) {
+    transaction.respond(answer(request));
+  }
+
+  private SipResponse answer(SipRequest request) {
     if (request.method().equals(Method.CANCEL)) {
       // Section 9.2: a CANCEL that matches no transaction.
-      transaction.respond(finalResponse(request, request.reply(481)));
-      return;
+      return finalResponse(request, request.reply(481));
     }
     Optional<SipResponse> rejection = checks.rejection(request);
     if (rejection.isPresent()) {
-      transaction.respond(finalResponse(request, rejection.get().toBuilder()));
-      return;
+      return finalResponse(request, rejection.get().toBuilder());
     }
     // Only OPTIONS passes the checks today.
-    transaction.respond(finalResponse(request, identity.withCapabilities(request.reply(200))));
+    return finalResponse(request, identity.withCapabilities(request.reply(200)));
   }
 
   @Override

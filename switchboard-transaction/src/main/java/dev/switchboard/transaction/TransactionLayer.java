@@ -194,6 +194,12 @@ public final class TransactionLayer implements InboundHandler {
       return;
     }
     Executor stripe = stripes.stripe(key.stripe());
+    if (ctx.user().answersStatelessly(request)) {
+      // Section 8.2.7: a stateless UAS keeps no transaction; a retransmission is simply
+      // answered again, which is harmless for the idempotent requests a TU chooses this for.
+      stripe.execute(() -> ctx.user().onStatelessRequest(inbound));
+      return;
+    }
     BaseServerTransaction tx;
     if (method.equals(Method.INVITE)) {
       tx = new InviteServerTransaction(ctx, stripe, t -> servers.remove(key, t), inbound);

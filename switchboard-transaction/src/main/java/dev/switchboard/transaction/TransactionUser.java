@@ -43,4 +43,20 @@ public interface TransactionUser {
    * once per transaction.
    */
   void onFailure(ServerTransaction transaction, Failure failure);
+
+  /**
+   * True when the TU answers {@code request} as a stateless UAS (section 8.2.7): no server
+   * transaction is made for it, and it goes to {@link #onStatelessRequest} instead, to be answered
+   * with {@link TransactionLayer#respondStateless}. Fit only for requests whose retransmissions
+   * may be answered again, such as OPTIONS; never INVITE (its response must be retransmitted).
+   * Called on the I/O thread for each new request; must be cheap.
+   */
+  default boolean answersStatelessly(SipRequest request) {
+    return false;
+  }
+
+  /** A request the TU chose to answer statelessly; runs on the request's stripe. */
+  default void onStatelessRequest(Inbound request) {
+    throw new IllegalStateException("answersStatelessly is true but onStatelessRequest is missing");
+  }
 }

@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
@@ -84,7 +85,11 @@ public final class NettyTransport implements SipTransport {
 
   /** What exists between {@link #start} and {@link #close}. */
   private record Running(
-      EventLoops loops, SslContext serverTls, List<Listener> listeners, ChannelGroup channels) {}
+      EventLoops loops,
+      EventExecutor[] executors,
+      SslContext serverTls,
+      List<Listener> listeners,
+      ChannelGroup channels) {}
 
   /** A bound listener: the point as configured, with its real port, and its channel. */
   private record Listener(ListenPoint point, Channel channel) {}
@@ -93,6 +98,8 @@ public final class NettyTransport implements SipTransport {
   private final Duration idleTimeout;
   private final Duration connectTimeout;
   private final int maxMessageSize;
+  private static final int UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
+
   private final int ioThreads;
   private final boolean preferNative;
   private final TlsMaterial tls;
@@ -148,7 +155,15 @@ public final class NettyTransport implements SipTransport {
     ChannelGroup channels = new DefaultChannelGroup("sip-transport", GlobalEventExecutor.INSTANCE);
     try {
       SslContext serverTls = tls == null ? null : TlsContexts.server(tls);
-      Running r = new Running(loops, serverTls, new CopyOnWriteArrayList<>(), channels);
+      List<EventExecutor> executors = new ArrayList<>();
+      loops.group().forEach(executors::add);
+      Running r =
+          new Running(
+              loops,
+              executors.toArray(new EventExecutor[0]),
+              serverTls,
+              new CopyOnWriteArrayList<>(),
+              channels);
       // Published before binding, so a datagram that arrives at once can already be answered.
       running = r;
       for (ListenPoint p : configured) {
@@ -183,6 +198,9 @@ public final class NettyTransport implements SipTransport {
               .group(r.loops().group())
               .channel(r.loops().datagram())
               .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
+              // A burst of datagrams waits in the kernel rather than being dropped there; the
+              // kernel caps this at net.core.rmem_max.
+              .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER)
               .handler(new DatagramHandler(intake, stats, filter, this::respond))
               .bind(p.address());
     } else {
@@ -465,6 +483,23 @@ public final class NettyTransport implements SipTransport {
 
   private static String label(Transport transport, InetSocketAddress remote) {
     return transport.name().toLowerCase(Locale.ROOT) + ":" + remote;
+  }
+
+  /**
+   * The I/O thread on which work keyed by {@code key} runs: the same one for the same key. The
+   * layer above confines each transaction to one of these (house style habit 10), so a request
+   * that arrives on that thread is handled there and its response is written there, with no hand
+   * over between threads. Work on these threads must never block.
+   *
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public Executor executorFor(String key) {
+    Running r = running;
+    if (r == null) {
+      throw new IllegalStateException("transport is not running");
+    }
+    EventExecutor[] e = r.executors();
+    return e[Math.floorMod(key.hashCode(), e.length)];
   }
 
   /** A socket error as a short phrase for a one-line message. */

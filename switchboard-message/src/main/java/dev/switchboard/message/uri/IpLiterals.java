@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.message.uri;
 
+import dev.switchboard.message.parse.SipChars;
+
 /**
  * Hand parsers for literal IP addresses, to bytes, with no DNS and no allocation beyond the result.
  *
@@ -96,7 +98,7 @@ final class IpLiterals {
       int start = i;
       int v = 0;
       while (i < to) {
-        int h = hex(s.charAt(i));
+        int h = SipChars.hexValue(s.charAt(i));
         if (h < 0) {
           break;
         }
@@ -149,18 +151,5 @@ final class IpLiterals {
       out[2 * slot + 1] = (byte) groups[k];
     }
     return out;
-  }
-
-  private static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
   }
 }

@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.switchboard.core.users;
+
+import dev.switchboard.core.auth.DigestAlgorithm;
+import dev.switchboard.core.auth.Ha1;
+import dev.switchboard.core.auth.Ha1Lookup;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.h2.api.ErrorCode;
+
+/**
+ * SIP accounts in an embedded H2 database, {@code <data>/switchboard.mv.db}, stored as HA1 hashes
+ * for every {@link DigestAlgorithm}; the realm is the domain. Passwords are never stored.
+ *
+ * <p><b>Sharing the file.</b> H2 lets one process at a time open a database file. The store holds
+ * no connection between calls: each method opens the database, does its work in one transaction
+ * and closes it, so the server and the {@code switchboard user} command can take turns on the same
+ * data folder. A call that finds the file held by the other process retries for up to {@link
+ * #LOCK_WAIT_MILLIS} before it fails with a {@link UserStoreException}. No TCP port is opened
+ * ({@code AUTO_SERVER} is not used).
+ *
+ * <p>Bad input (an invalid name, a duplicate or unknown user, a bad CSV line, a missing data
+ * folder) throws {@link IllegalArgumentException} with a one-line message; a database failure
+ * throws {@link UserStoreException}. Thread-safe: there is no shared mutable state.
+ */
+public final class UserStore implements Ha1Lookup, AutoCloseable {
+  /** How long a call waits for another process to release the database file. */
+  public static final long LOCK_WAIT_MILLIS = 5_000;
+
+  private static final long RETRY_PAUSE_MILLIS = 50;
+
+  // RFC 3261 section 25.1 allows escapes in the user part; we accept any visible characters but the
+  // separators that would make "user@domain" ambiguous.
+  private static final Pattern USER = Pattern.compile("[^\\s\\p{Cntrl}@:,]+");
+  private static final Pattern DOMAIN = Pattern.compile("[^\\s\\p{Cntrl}@,/]+");
+
+  private static final String CREATE =
+      "CREATE TABLE IF NOT EXISTS users ("
+          + "username VARCHAR(255) NOT NULL, "
+          + "domain VARCHAR(255) NOT NULL, "
+          + "ha1_md5 VARCHAR(32) NOT NULL, "
+          + "ha1_sha256 VARCHAR(64) NOT NULL, "
+          + "PRIMARY KEY (username, domain))";
+  private static final String INSERT =
+      "INSERT INTO users (username, domain, ha1_md5, ha1_sha256) VALUES (?, ?, ?, ?)";
+
+  private static final String UPDATE =
+      "UPDATE users SET ha1_md5 = ?, ha1_sha256 = ? WHERE username = ? AND domain = ?";
+
+  private final String url;
+
+  private UserStore(String url) {
+    this.url = url;
+  }
+
+  /**
+   * Opens the store in {@code dataDir}, creating the database and its table if missing.
+   *
+   * @throws IllegalArgumentException if {@code dataDir} is not an existing folder
+   * @throws UserStoreException if the database cannot be opened
+   */
+  public static UserStore open(Path dataDir) {
+    Objects.requireNonNull(dataDir, "dataDir");
+    if (!Files.isDirectory(dataDir)) {
+      throw new IllegalArgumentException("data folder " + dataDir + " does not exist");
+    }
+    UserStore store =
+        new UserStore("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("switchboard"));
+    store.inTransaction(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute(CREATE);
+          }
+          return null;
+        });
+    return store;
+  }
+
+  /**
+   * Adds {@code user@domain} with {@code password}.
+   *
+   * @throws IllegalArgumentException for an invalid name or if the user already exists
+   */
+  public void add(String user, String domain, String password) {
+    validate(user, domain, password);
+    inTransaction(
+        c -> {
+          insert(c, user, domain, password);
+          return null;
+        });
+  }
+
+  /**
+   * Removes {@code user@domain}.
+   *
+   * @throws IllegalArgumentException if there is no such user
+   */
+  public void remove(String user, String domain) {
+    validate(user, domain);
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM users WHERE username = ? AND domain = ?")) {
+            ps.setString(1, user);
+            ps.setString(2, domain);
+            if (ps.executeUpdate() == 0) {
+              throw noSuchUser(user, domain);
+            }
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Replaces the password of {@code user@domain}.
+   *
+   * @throws IllegalArgumentException if there is no such user
+   */
+  public void setPassword(String user, String domain, String password) {
+    validate(user, domain, password);
+    Map<DigestAlgorithm, Ha1> ha1 = Ha1.computeAll(user, domain, password);
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            ps.setString(1, ha1.get(DigestAlgorithm.MD5).hex());
+            ps.setString(2, ha1.get(DigestAlgorithm.SHA_256).hex());
+            ps.setString(3, user);
+            ps.setString(4, domain);
+            if (ps.executeUpdate() == 0) {
+              throw noSuchUser(user, domain);
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Every user, sorted by domain, then name. */
+  public List<User> list() {
+    return inTransaction(
+        c -> {
+          List<User> users = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery("SELECT username, domain FROM users ORDER BY domain, username")) {
+            while (rs.next()) {
+              users.add(new User(rs.getString(1), rs.getString(2)));
+            }
+          }
+          return List.copyOf(users);
+        });
+  }
+
+  /**
+   * Adds the users of a UTF-8 CSV file, one {@code name,password[,domain]} per line; the domain
+   * defaults to {@code defaultDomain}. Blank lines, lines starting with {@code #} and a first line
+   * {@code name,password[,domain]} are skipped. All users are added or none: a bad line or a
+   * duplicate rolls everything back.
+   *
+   * @return how many users were added
+   * @throws IllegalArgumentException naming the line number of the first bad line
+   */
+  public int importCsv(Path csv, String defaultDomain) {
+    Objects.requireNonNull(csv, "csv");
+    Objects.requireNonNull(defaultDomain, "defaultDomain");
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + csv + ": " + e.getMessage(), e);
+    }
+    return inTransaction(
+        c -> {
+          int added = 0;
+          for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || (i == 0 && isHeader(line))) {
+              continue;
+            }
+            String[] fields = line.split(",", -1);
+            try {
+              if (fields.length < 2 || fields.length > 3) {
+                throw new IllegalArgumentException("expected name,password[,domain]");
+              }
+              String user = fields[0].strip();
+              String password = fields[1];
+              String domain = fields.length == 3 ? fields[2].strip() : defaultDomain;
+              validate(user, domain, password);
+              insert(c, user, domain, password);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException(
+                  csv.getFileName() + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+            added++;
+          }
+          return added;
+        });
+  }
+
+  @Override
+  public Optional<Ha1> find(String username, String realm, DigestAlgorithm algorithm) {
+    Objects.requireNonNull(algorithm, "algorithm");
+    if (username == null || realm == null) {
+      return Optional.empty();
+    }
+    String column = algorithm == DigestAlgorithm.MD5 ? "ha1_md5" : "ha1_sha256";
+    return inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + column + " FROM users WHERE username = ? AND domain = ?")) {
+            ps.setString(1, username);
+            ps.setString(2, realm);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(new Ha1(algorithm, rs.getString(1)))
+                  : Optional.<Ha1>empty();
+            }
+          }
+        });
+  }
+
+  /** Nothing to release: the store holds no connection between calls. */
+  @Override
+  public void close() {}
+
+  private static void insert(Connection c, String user, String domain, String password)
+      throws SQLException {
+    Map<DigestAlgorithm, Ha1> ha1 = Ha1.computeAll(user, domain, password);
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      ps.setString(1, user);
+      ps.setString(2, domain);
+      ps.setString(3, ha1.get(DigestAlgorithm.MD5).hex());
+      ps.setString(4, ha1.get(DigestAlgorithm.SHA_256).hex());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+        throw new IllegalArgumentException("user " + user + "@" + domain + " already exists", e);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isHeader(String line) {
+    String l = line.toLowerCase(Locale.ROOT).replace(" ", "");
+    return l.equals("name,password") || l.equals("name,password,domain");
+  }
+
+  private static IllegalArgumentException noSuchUser(String user, String domain) {
+    return new IllegalArgumentException("user " + user + "@" + domain + " does not exist");
+  }
+
+  private static void validate(String user, String domain, String password) {
+    validate(user, domain);
+    Objects.requireNonNull(password, "password");
+    if (password.isEmpty()) {
+      throw new IllegalArgumentException("empty password for " + user + "@" + domain);
+    }
+  }
+
+  private static void validate(String user, String domain) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(domain, "domain");
+    if (!USER.matcher(user).matches()) {
+      throw new IllegalArgumentException(
+          "invalid user name '" + user + "' (no spaces, '@', ':' or ',')");
+    }
+    if (!DOMAIN.matcher(domain).matches()) {
+      throw new IllegalArgumentException("invalid domain '" + domain + "'");
+    }
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  // One connection per call, one transaction per connection; retried while another process holds
+  // the file.
+  private <T> T inTransaction(Work<T> work) {
+    long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000;
+    while (true) {
+      try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (!isLocked(e) || System.nanoTime() > deadline) {
+          throw new UserStoreException(
+              "user store " + url.substring("jdbc:h2:file:".length()) + ": " + firstLine(e), e);
+        }
+        pause();
+      }
+    }
+  }
+
+  private static boolean isLocked(SQLException e) {
+    return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+        || e.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1;
+  }
+
+  private static String firstLine(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE_MILLIS);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new UserStoreException("interrupted while waiting for the user store", ie);
+    }
+  }
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.core.auth;
 
+import dev.switchboard.core.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.message.header.AuthValue;

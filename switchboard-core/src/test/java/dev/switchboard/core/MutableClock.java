@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.switchboard.core.auth;
+package dev.switchboard.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,18 +8,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when a test calls {@link #advance} (STYLE habit 11). */
-final class MutableClock extends Clock {
-  private Instant now;
+public final class MutableClock extends Clock {
+  // Volatile: background threads (the location sweeper, the store's flusher) read it too.
+  private volatile Instant now;
 
-  MutableClock(Instant start) {
+  /** A clock standing at {@code start}. */
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  MutableClock() {
+  /** A clock standing at 2026-01-01T00:00:00Z. */
+  public MutableClock() {
     this(Instant.parse("2026-01-01T00:00:00Z"));
   }
 
-  void advance(Duration d) {
+  /** Moves the clock forward. */
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 

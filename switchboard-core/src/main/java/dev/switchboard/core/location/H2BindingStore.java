@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.core.location;
 
-import java.nio.file.Files;
+import dev.switchboard.core.store.DataFile;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.h2.api.ErrorCode;
 
 /**
  * Bindings in the embedded H2 database of the data folder, {@code <data>/switchboard.mv.db}, table
@@ -45,9 +43,8 @@ public final class H2BindingStore implements BindingStore {
   public static final long FLUSH_INTERVAL_MILLIS = 500;
 
   /** How long a write waits for another process to release the database file. */
-  public static final long LOCK_WAIT_MILLIS = 5_000;
+  public static final long LOCK_WAIT_MILLIS = DataFile.LOCK_WAIT_MILLIS;
 
-  private static final long RETRY_PAUSE_MILLIS = 50;
   private static final String PATH_SEPARATOR = "\n";
 
   private static final String CREATE =
@@ -77,7 +74,7 @@ public final class H2BindingStore implements BindingStore {
       "SELECT aor, contact, q, expires_at, call_id, cseq, path, instance, reg_id, transport,"
           + " source, listener FROM bindings ORDER BY aor, position";
 
-  private final String url;
+  private final DataFile file;
   private final ScheduledExecutorService flusher;
   private final AtomicLong failedFlushes = new AtomicLong();
 
@@ -96,12 +93,8 @@ public final class H2BindingStore implements BindingStore {
    * @throws BindingStoreException if the database cannot be opened
    */
   public H2BindingStore(Path dataDir) {
-    Objects.requireNonNull(dataDir, "dataDir");
-    if (!Files.isDirectory(dataDir)) {
-      throw new IllegalArgumentException("data folder " + dataDir + " does not exist");
-    }
-    this.url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("switchboard");
-    inTransaction(
+    this.file = new DataFile(dataDir, "binding store", BindingStoreException::new);
+    file.inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {
             s.execute(CREATE);
@@ -122,7 +115,7 @@ public final class H2BindingStore implements BindingStore {
   @Override
   public List<Binding> loadAll() {
     checkOpen();
-    return inTransaction(
+    return file.inTransaction(
         c -> {
           List<Binding> all = new ArrayList<>();
           try (Statement s = c.createStatement();
@@ -157,7 +150,7 @@ public final class H2BindingStore implements BindingStore {
         pending.clear();
       }
       try {
-        inTransaction(
+        file.inTransaction(
             c -> {
               write(c, batch);
               return null;
@@ -264,55 +257,5 @@ public final class H2BindingStore implements BindingStore {
         rs.getString(8),
         regIdOrNull,
         new Flow(rs.getString(10), rs.getString(11), rs.getString(12)));
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  // One connection per call, one transaction per connection; retried while another process holds
-  // the file.
-  private <T> T inTransaction(Work<T> work) {
-    long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000;
-    while (true) {
-      try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        }
-      } catch (SQLException e) {
-        if (!isLocked(e) || System.nanoTime() > deadline) {
-          throw new BindingStoreException(
-              "binding store " + url.substring("jdbc:h2:file:".length()) + ": " + firstLine(e), e);
-        }
-        pause();
-      }
-    }
-  }
-
-  private static boolean isLocked(SQLException e) {
-    return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
-        || e.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1;
-  }
-
-  private static String firstLine(SQLException e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(RETRY_PAUSE_MILLIS);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw new BindingStoreException("interrupted while waiting for the binding store", ie);
-    }
   }
 }

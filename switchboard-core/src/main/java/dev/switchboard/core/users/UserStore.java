@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import dev.switchboard.core.store.DataFile;
 import org.h2.api.ErrorCode;
 
 /**
@@ -40,9 +40,8 @@ import org.h2.api.ErrorCode;
  */
 public final class UserStore implements Ha1Lookup, AutoCloseable {
   /** How long a call waits for another process to release the database file. */
-  public static final long LOCK_WAIT_MILLIS = 5_000;
+  public static final long LOCK_WAIT_MILLIS = DataFile.LOCK_WAIT_MILLIS;
 
-  private static final long RETRY_PAUSE_MILLIS = 50;
 
   // RFC 3261 section 25.1 allows escapes in the user part; we accept any visible characters but the
   // separators that would make "user@domain" ambiguous.
@@ -62,10 +61,10 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
   private static final String UPDATE =
       "UPDATE users SET ha1_md5 = ?, ha1_sha256 = ? WHERE username = ? AND domain = ?";
 
-  private final String url;
+  private final DataFile file;
 
-  private UserStore(String url) {
-    this.url = url;
+  private UserStore(DataFile file) {
+    this.file = file;
   }
 
   /**
@@ -75,13 +74,8 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
    * @throws UserStoreException if the database cannot be opened
    */
   public static UserStore open(Path dataDir) {
-    Objects.requireNonNull(dataDir, "dataDir");
-    if (!Files.isDirectory(dataDir)) {
-      throw new IllegalArgumentException("data folder " + dataDir + " does not exist");
-    }
-    UserStore store =
-        new UserStore("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("switchboard"));
-    store.inTransaction(
+    UserStore store = new UserStore(new DataFile(dataDir, "user store", UserStoreException::new));
+    store.file.inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {
             s.execute(CREATE);
@@ -98,7 +92,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
    */
   public void add(String user, String domain, String password) {
     validate(user, domain, password);
-    inTransaction(
+    file.inTransaction(
         c -> {
           insert(c, user, domain, password);
           return null;
@@ -112,7 +106,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
    */
   public void remove(String user, String domain) {
     validate(user, domain);
-    inTransaction(
+    file.inTransaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement("DELETE FROM users WHERE username = ? AND domain = ?")) {
@@ -134,7 +128,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
   public void setPassword(String user, String domain, String password) {
     validate(user, domain, password);
     Map<DigestAlgorithm, Ha1> ha1 = Ha1.computeAll(user, domain, password);
-    inTransaction(
+    file.inTransaction(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
             ps.setString(1, ha1.get(DigestAlgorithm.MD5).hex());
@@ -151,7 +145,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
 
   /** Every user, sorted by domain, then name. */
   public List<User> list() {
-    return inTransaction(
+    return file.inTransaction(
         c -> {
           List<User> users = new ArrayList<>();
           try (Statement s = c.createStatement();
@@ -183,7 +177,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + csv + ": " + e.getMessage(), e);
     }
-    return inTransaction(
+    return file.inTransaction(
         c -> {
           int added = 0;
           for (int i = 0; i < lines.size(); i++) {
@@ -218,7 +212,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
       return Optional.empty();
     }
     String column = algorithm == DigestAlgorithm.MD5 ? "ha1_md5" : "ha1_sha256";
-    return inTransaction(
+    return file.inTransaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -281,56 +275,6 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
     }
     if (!DOMAIN.matcher(domain).matches()) {
       throw new IllegalArgumentException("invalid domain '" + domain + "'");
-    }
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  // One connection per call, one transaction per connection; retried while another process holds
-  // the file.
-  private <T> T inTransaction(Work<T> work) {
-    long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000;
-    while (true) {
-      try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        }
-      } catch (SQLException e) {
-        if (!isLocked(e) || System.nanoTime() > deadline) {
-          throw new UserStoreException(
-              "user store " + url.substring("jdbc:h2:file:".length()) + ": " + firstLine(e), e);
-        }
-        pause();
-      }
-    }
-  }
-
-  private static boolean isLocked(SQLException e) {
-    return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
-        || e.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1;
-  }
-
-  private static String firstLine(SQLException e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(RETRY_PAUSE_MILLIS);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw new UserStoreException("interrupted while waiting for the user store", ie);
     }
   }
 }

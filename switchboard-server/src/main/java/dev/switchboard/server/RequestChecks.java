@@ -45,7 +45,9 @@ public final class RequestChecks {
                 HeaderName.CONTACT,
                 HeaderName.ROUTE,
                 HeaderName.RECORD_ROUTE,
-                HeaderName.EXPIRES));
+                HeaderName.EXPIRES,
+                HeaderName.PATH,
+                HeaderName.SUPPORTED));
     if (fault.isPresent()) {
       return Optional.of(request.reply(400, fault.get().reason()).build());
     }
@@ -59,11 +61,14 @@ public final class RequestChecks {
       return Optional.of(
           request.reply(416, "Unsupported URI Scheme: " + request.requestUri().scheme()).build());
     }
-    // Section 8.2.2.3: this server supports no extension that a client may require.
-    List<Token> required = request.all(HeaderName.REQUIRE);
-    if (!required.isEmpty() && request.method() != Method.CANCEL && request.method() != Method.ACK) {
+    // Section 8.2.2.3: a required extension this server does not support gets 420, listed.
+    List<Token> unsupported =
+        request.all(HeaderName.REQUIRE).stream()
+            .filter(t -> identity.supported().stream().noneMatch(t.value()::equalsIgnoreCase))
+            .toList();
+    if (!unsupported.isEmpty() && request.method() != Method.CANCEL && request.method() != Method.ACK) {
       SipResponse.Builder b = request.reply(420);
-      for (Token t : required) {
+      for (Token t : unsupported) {
         b.add(HeaderName.UNSUPPORTED, Token.of(t.value()));
       }
       return Optional.of(b.build());

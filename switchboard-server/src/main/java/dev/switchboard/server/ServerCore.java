@@ -9,7 +9,10 @@ import dev.switchboard.transaction.Branches;
 import dev.switchboard.transaction.Failure;
 import dev.switchboard.transaction.ServerTransaction;
 import dev.switchboard.transaction.TransactionUser;
+import dev.switchboard.core.registrar.Registrar;
+import dev.switchboard.transport.Flow;
 import dev.switchboard.transport.Inbound;
+import java.net.InetSocketAddress;
 import dev.switchboard.transaction.TransactionLayer;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's transaction user: what it does with each request. For now it is a UAS that
- * answers OPTIONS with its capabilities (section 11.2) — whatever the Request-URI and even with
- * Max-Forwards 0, as the source notes describe the traceroute-like use and section 16.3 item 3
- * allows — and rejects everything else by the checks of section 8.2.
+ * The server's transaction user: what it does with each request. It answers OPTIONS with its
+ * capabilities (section 11.2) — whatever the Request-URI and even with Max-Forwards 0, as the
+ * source notes describe the traceroute-like use and section 16.3 item 3 allows — hands REGISTER to
+ * the {@link Registrar} and rejects everything else by the checks of section 8.2.
  *
  * <p>Thread-safe: it keeps no per-request state; callbacks run on transaction stripes.
  */
@@ -31,16 +34,18 @@ final class ServerCore implements TransactionUser {
   private final ServerIdentity identity;
   private final RequestChecks checks;
   private final Supplier<TransactionLayer> layer;
+  private final Registrar registrar;
   private final LongAdder strayResponses = new LongAdder();
 
   /**
    * @param layer the transaction layer this core sits on, for stateless answers; asked only once
    *     requests arrive, so it may be set after this core is made
    */
-  ServerCore(ServerIdentity identity, Supplier<TransactionLayer> layer) {
+  ServerCore(ServerIdentity identity, Supplier<TransactionLayer> layer, Registrar registrar) {
     this.identity = identity;
     this.checks = new RequestChecks(java.util.Set.copyOf(identity.allow()), identity);
     this.layer = layer;
+    this.registrar = registrar;
   }
 
   /**
@@ -55,15 +60,15 @@ final class ServerCore implements TransactionUser {
 
   @Override
   public void onStatelessRequest(Inbound request) {
-    layer.get().respondStateless(answer((SipRequest) request.message()), request);
+    layer.get().respondStateless(answer((SipRequest) request.message(), request), request);
   }
 
   @Override
   public void onRequest(ServerTransaction transaction, SipRequest request) {
-    transaction.respond(answer(request));
+    transaction.respond(answer(request, transaction.inbound()));
   }
 
-  private SipResponse answer(SipRequest request) {
+  private SipResponse answer(SipRequest request, Inbound inbound) {
     if (request.method().equals(Method.CANCEL)) {
       // Section 9.2: a CANCEL that matches no transaction.
       return finalResponse(request, request.reply(481));
@@ -72,7 +77,12 @@ final class ServerCore implements TransactionUser {
     if (rejection.isPresent()) {
       return finalResponse(request, rejection.get().toBuilder());
     }
-    // Only OPTIONS passes the checks today.
+    if (request.method().equals(Method.REGISTER)) {
+      Flow flow = inbound.flow();
+      return finalResponse(
+          request,
+          registrar.register(request, bindingFlow(flow), flow.remote().getAddress().getHostAddress()));
+    }
     return finalResponse(request, identity.withCapabilities(request.reply(200)));
   }
 
@@ -101,6 +111,17 @@ final class ServerCore implements TransactionUser {
   /** Responses this server dropped because they matched no transaction. */
   long strayResponses() {
     return strayResponses.sum();
+  }
+
+  /** The flow a binding records: what the proxy needs to reach the contact the same way. */
+  private static dev.switchboard.core.location.Flow bindingFlow(Flow flow) {
+    return new dev.switchboard.core.location.Flow(
+        flow.transport().name(), address(flow.remote()), address(flow.local()));
+  }
+
+  private static String address(InetSocketAddress a) {
+    String host = a.getAddress().getHostAddress();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
   }
 
   /** Adds a To tag to a final response without one (section 8.2.6.2) and the Server header. */

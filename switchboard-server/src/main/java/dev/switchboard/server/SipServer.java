@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.server;
 
+import dev.switchboard.core.ServedDomains;
+import dev.switchboard.core.location.LocationService;
 import dev.switchboard.message.Method;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.transaction.Stripes;
@@ -38,14 +40,22 @@ public final class SipServer {
   private final NettyTransport transport;
   private final TransactionLayer transactions;
   private final WheelTimerService timers;
+  private final Services services;
+  private final ServedDomains domains;
   private final Object closeLock = new Object();
   private boolean closed; // Guarded by closeLock.
 
   private SipServer(
-      NettyTransport transport, TransactionLayer transactions, WheelTimerService timers) {
+      NettyTransport transport,
+      TransactionLayer transactions,
+      WheelTimerService timers,
+      Services services,
+      ServedDomains domains) {
     this.transport = transport;
     this.transactions = transactions;
     this.timers = timers;
+    this.services = services;
+    this.domains = domains;
   }
 
   /** A start-up failure, with one line that says what went wrong. */
@@ -64,11 +74,16 @@ public final class SipServer {
     } catch (IOException e) {
       throw new StartException("data folder " + cfg.dataDir() + ": cannot create it (" + e.getMessage() + ")");
     }
+    Services services = Services.open(cfg);
+    // Domains are hosts without ports, so the configured listen addresses are enough.
+    ServedDomains domains =
+        ServedDomains.of(cfg.domains().isEmpty() ? DefaultDomains.of(cfg.listen()) : cfg.domains());
     ServerIdentity identity =
-        new ServerIdentity(PRODUCT, List.of(Method.OPTIONS, Method.ACK, Method.CANCEL), List.of());
+        new ServerIdentity(
+            PRODUCT, List.of(Method.REGISTER, Method.OPTIONS, Method.ACK, Method.CANCEL), List.of("path"));
     WheelTimerService timers = new WheelTimerService();
     AtomicReference<TransactionLayer> layer = new AtomicReference<>();
-    ServerCore core = new ServerCore(identity, layer::get);
+    ServerCore core = new ServerCore(identity, layer::get, services.registrar(domains));
     AtomicReference<NettyTransport> started = new AtomicReference<>();
     // Each transaction runs on the I/O thread its key maps to: a request that arrives there is
     // handled and answered there without a hand-off (house style habit 10).
@@ -96,10 +111,12 @@ public final class SipServer {
         transport.close();
       }
       timers.close();
+      services.close();
       throw e instanceof StartException s ? s : new StartException(e.getMessage());
     }
-    log.info("Switchboard listening on {}; data in {}", transport.listening(), cfg.dataDir().toAbsolutePath());
-    return new SipServer(transport, layer.get(), timers);
+    log.info("Switchboard listening on {}; data in {}; domains {}",
+        transport.listening(), cfg.dataDir().toAbsolutePath(), domains);
+    return new SipServer(transport, layer.get(), timers, services, domains);
   }
 
   private static TlsMaterial tlsMaterial(ServerConfig cfg) throws StartException {
@@ -121,6 +138,16 @@ public final class SipServer {
   /** The transport's counters. */
   public dev.switchboard.transport.TransportStats transportStats() {
     return transport.stats();
+  }
+
+  /** The location service: the bindings registered here. */
+  public LocationService location() {
+    return services.location();
+  }
+
+  /** The domains served. */
+  public ServedDomains domains() {
+    return domains;
   }
 
   /** Live transactions. */
@@ -156,6 +183,9 @@ public final class SipServer {
     }
     transport.close();
     timers.close();
+    // After the transport: no request can change a binding any more, and closing the location
+    // service writes every change the clients were answered 200 for.
+    services.close();
     log.info("Switchboard stopped");
   }
 }

@@ -26,7 +26,13 @@ public final class Challenge {
    *     section 3.3), so it may retry without asking the user
    */
   public static List<AuthValue> digest(String realm, String nonce, String opaque, boolean stale) {
-    return OFFERED.stream().map(a -> digest(a, realm, nonce, opaque, stale)).toList();
+    return digest(OFFERED, realm, nonce, opaque, stale);
+  }
+
+  /** Like {@link #digest(String, String, String, boolean)} for the {@code offered} algorithms, in order. */
+  public static List<AuthValue> digest(
+      List<DigestAlgorithm> offered, String realm, String nonce, String opaque, boolean stale) {
+    return offered.stream().map(a -> digest(a, realm, nonce, opaque, stale)).toList();
   }
 
   /** A fresh nonce from {@code nonces} in challenges for every offered algorithm. */

@@ -55,6 +55,14 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
           + "ha1_md5 VARCHAR(32) NOT NULL, "
           + "ha1_sha256 VARCHAR(64) NOT NULL, "
           + "PRIMARY KEY (username, domain))";
+  // One row counting every change, so a reader can tell cheaply whether its copy is current.
+  private static final String CREATE_VERSION =
+      "CREATE TABLE IF NOT EXISTS user_version (version BIGINT NOT NULL)";
+  private static final String INIT_VERSION =
+      "INSERT INTO user_version SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM user_version)";
+  private static final String BUMP_VERSION = "UPDATE user_version SET version = version + 1";
+  private static final String READ_VERSION = "SELECT version FROM user_version";
+
   private static final String INSERT =
       "INSERT INTO users (username, domain, ha1_md5, ha1_sha256) VALUES (?, ?, ?, ?)";
 
@@ -79,6 +87,8 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
         c -> {
           try (Statement s = c.createStatement()) {
             s.execute(CREATE);
+            s.execute(CREATE_VERSION);
+            s.execute(INIT_VERSION);
           }
           return null;
         });
@@ -95,6 +105,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
     file.inTransaction(
         c -> {
           insert(c, user, domain, password);
+          bumpVersion(c);
           return null;
         });
   }
@@ -116,6 +127,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
               throw noSuchUser(user, domain);
             }
           }
+          bumpVersion(c);
           return null;
         });
   }
@@ -139,6 +151,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
               throw noSuchUser(user, domain);
             }
           }
+          bumpVersion(c);
           return null;
         });
   }
@@ -201,6 +214,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
             }
             added++;
           }
+          bumpVersion(c);
           return added;
         });
   }
@@ -228,6 +242,43 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
         });
   }
 
+  /**
+   * A counter that changes with every add, remove, password change and import; compare it with
+   * {@link Snapshot#version()} to tell whether a copy is current.
+   */
+  public long version() {
+    return file.inTransaction(UserStore::readVersion);
+  }
+
+  /** Every user's HA1 hashes, read in one transaction, with the version they belong to. */
+  public Snapshot snapshot() {
+    return file.inTransaction(
+        c -> {
+          long version = readVersion(c);
+          Map<User, Map<DigestAlgorithm, Ha1>> hashes = new java.util.HashMap<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery("SELECT username, domain, ha1_md5, ha1_sha256 FROM users")) {
+            while (rs.next()) {
+              hashes.put(
+                  new User(rs.getString(1), rs.getString(2)),
+                  Map.of(
+                      DigestAlgorithm.MD5, new Ha1(DigestAlgorithm.MD5, rs.getString(3)),
+                      DigestAlgorithm.SHA_256, new Ha1(DigestAlgorithm.SHA_256, rs.getString(4))));
+            }
+          }
+          return new Snapshot(version, Map.copyOf(hashes));
+        });
+  }
+
+  /**
+   * Every user's hashes at one {@link #version()}.
+   *
+   * @param version the store's version when read
+   * @param hashes per user, the HA1 for each algorithm
+   */
+  public record Snapshot(long version, Map<User, Map<DigestAlgorithm, Ha1>> hashes) {}
+
   /** Nothing to release: the store holds no connection between calls. */
   @Override
   public void close() {}
@@ -246,6 +297,18 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
         throw new IllegalArgumentException("user " + user + "@" + domain + " already exists", e);
       }
       throw e;
+    }
+  }
+
+  private static long readVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(READ_VERSION)) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private static void bumpVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(BUMP_VERSION);
     }
   }
 

@@ -46,6 +46,18 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--tls-key", paramLabel = "PEM", description = "TLS private key, with --tls-cert.")
   Path tlsKey;
 
+  @Option(
+      names = "--domain",
+      paramLabel = "DOMAIN",
+      description = "A domain served by the registrar (host name or address). Repeatable. Default: this host's name and addresses.")
+  List<String> domains;
+
+  @Option(
+      names = "--set",
+      paramLabel = "NAME=VALUE",
+      description = "Any config-file setting, e.g. --set registrar.min-expires=30s. Repeatable.")
+  List<String> sets;
+
   @Override
   public Integer call() {
     ServerConfig cfg;
@@ -85,6 +97,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (listen != null && !listen.isEmpty()) {
       b.listen(listen, "--listen");
+    }
+    if (domains != null && !domains.isEmpty()) {
+      b.domains(domains, "--domain");
+    }
+    if (sets != null) {
+      for (String s : sets) {
+        b.setFromFlag(s);
+      }
     }
     if (data != null) {
       b.set("data", data.toString(), "--data");

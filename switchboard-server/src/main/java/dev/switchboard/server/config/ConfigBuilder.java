@@ -4,6 +4,10 @@ package dev.switchboard.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.switchboard.core.ServedDomains;
+import dev.switchboard.core.auth.AuthPolicy;
+import dev.switchboard.core.auth.DigestAlgorithm;
+import dev.switchboard.core.registrar.RegistrarPolicy;
 import dev.switchboard.message.parse.ParseResult;
 import dev.switchboard.transport.ListenPoint;
 import java.io.IOException;
@@ -32,7 +36,13 @@ import java.util.Set;
  * transport: {idle-timeout: 5m, max-connections: 10000, max-message-size: 65536}
  * timers: {t1: 500ms, t2: 4s, t4: 5s}
  * shutdown-grace: 5s
+ * domains: [example.com, 192.0.2.10]     # default: this host's name and addresses
+ * registrar: {min-expires: 60s, max-expires: 24h, default-expires: 1h, third-party: false}
+ * auth: {algorithms: "SHA-256, MD5", nonce-lifetime: 5m,
+ *        lockout-failures: 5, lockout-window: 1m, lockout-cool-down: 5m}
  * </pre>
+ *
+ * <p>Any setting can also be given on the command line as {@code --set section.name=value}.
  */
 public final class ConfigBuilder {
   /** The embedded default: UDP and TCP on port 5060 of all IPv4 interfaces. */
@@ -42,12 +52,19 @@ public final class ConfigBuilder {
       Map.of(
           "tls", Set.of("certificate", "key"),
           "transport", Set.of("idle-timeout", "max-connections", "max-message-size"),
-          "timers", Set.of("t1", "t2", "t4"));
+          "timers", Set.of("t1", "t2", "t4"),
+          "registrar", Set.of("min-expires", "max-expires", "default-expires", "third-party"),
+          "auth",
+          Set.of(
+              "algorithms", "nonce-lifetime", "lockout-failures", "lockout-window",
+              "lockout-cool-down"));
   private static final Set<String> TOP_LEVEL = Set.of("listen", "data", "shutdown-grace");
 
   private final Map<String, Setting> settings = new java.util.LinkedHashMap<>();
   private List<String> listen = DEFAULT_LISTEN;
   private String listenSource = "default";
+  private List<String> domains = List.of();
+  private String domainsSource = "default";
 
   /** A value and where it came from, for error messages. */
   private record Setting(String value, String source) {}
@@ -62,6 +79,37 @@ public final class ConfigBuilder {
     set("timers.t2", "4s", "default");
     set("timers.t4", "5s", "default");
     set("shutdown-grace", "5s", "default");
+    set("registrar.min-expires", "60s", "default");
+    set("registrar.max-expires", "24h", "default");
+    set("registrar.default-expires", "1h", "default");
+    set("registrar.third-party", "false", "default");
+    set("auth.algorithms", "SHA-256, MD5", "default");
+    set("auth.nonce-lifetime", "5m", "default");
+    set("auth.lockout-failures", "5", "default");
+    set("auth.lockout-window", "1m", "default");
+    set("auth.lockout-cool-down", "5m", "default");
+  }
+
+  /**
+   * Sets one {@code section.name=value} from the command line's {@code --set}.
+   *
+   * @throws ConfigException if it is not of that form or names no setting
+   */
+  public ConfigBuilder setFromFlag(String assignment) throws ConfigException {
+    int eq = assignment.indexOf('=');
+    if (eq <= 0) {
+      throw new ConfigException("--set: '" + assignment + "' is not of the form name=value");
+    }
+    String key = assignment.substring(0, eq).strip();
+    int dot = key.indexOf('.');
+    boolean known =
+        dot < 0
+            ? TOP_LEVEL.contains(key)
+            : SECTIONS.getOrDefault(key.substring(0, dot), Set.of()).contains(key.substring(dot + 1));
+    if (!known) {
+      throw new ConfigException("--set: unknown setting '" + key + "'");
+    }
+    return set(key, assignment.substring(eq + 1).strip(), "--set " + key);
   }
 
   /** Sets one setting by its dotted name, e.g. {@code timers.t1}. */
@@ -74,6 +122,13 @@ public final class ConfigBuilder {
   public ConfigBuilder listen(List<String> points, String source) {
     this.listen = List.copyOf(points);
     this.listenSource = source;
+    return this;
+  }
+
+  /** Replaces the served domains. */
+  public ConfigBuilder domains(List<String> names, String source) {
+    this.domains = List.copyOf(names);
+    this.domainsSource = source;
     return this;
   }
 
@@ -100,7 +155,9 @@ public final class ConfigBuilder {
       String key = e.getKey();
       JsonNode v = e.getValue();
       if (key.equals("listen")) {
-        listen(listenList(v, src), src);
+        listen(stringList(v, src, "listen"), src);
+      } else if (key.equals("domains")) {
+        domains(stringList(v, src, "domains"), src);
       } else if (TOP_LEVEL.contains(key)) {
         set(key, scalar(v, src, key), src);
       } else if (SECTIONS.containsKey(key)) {
@@ -122,16 +179,16 @@ public final class ConfigBuilder {
     return this;
   }
 
-  private static List<String> listenList(JsonNode v, String src) throws ConfigException {
+  private static List<String> stringList(JsonNode v, String src, String key) throws ConfigException {
     List<String> out = new ArrayList<>();
     if (v.isTextual()) {
       out.add(v.asText());
     } else if (v.isArray()) {
       for (JsonNode n : v) {
-        out.add(scalar(n, src, "listen"));
+        out.add(scalar(n, src, key));
       }
     } else {
-      throw new ConfigException(src + ": 'listen' must be an address or a list of addresses");
+      throw new ConfigException(src + ": '" + key + "' must be a value or a list of values");
     }
     return out;
   }
@@ -179,7 +236,76 @@ public final class ConfigBuilder {
         t1,
         t2,
         duration("timers.t4"),
-        duration("shutdown-grace"));
+        duration("shutdown-grace"),
+        domains(),
+        registrar(),
+        auth());
+  }
+
+  private List<String> domains() throws ConfigException {
+    try {
+      // Validated here so that a bad name is reported as a config fault, not at start-up.
+      return domains.isEmpty() ? List.of() : ServedDomains.of(domains).names();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(domainsSource + ": " + e.getMessage());
+    }
+  }
+
+  private RegistrarPolicy registrar() throws ConfigException {
+    Duration min = duration("registrar.min-expires");
+    Duration max = duration("registrar.max-expires");
+    Duration dflt = duration("registrar.default-expires");
+    for (String key : List.of("registrar.min-expires", "registrar.max-expires", "registrar.default-expires")) {
+      if (duration(key).toMillis() % 1000 != 0) {
+        throw new ConfigException(source(key) + ": '" + key + "' must be whole seconds");
+      }
+    }
+    if (max.compareTo(min) < 0) {
+      throw new ConfigException(
+          source("registrar.max-expires") + ": 'registrar.max-expires' must not be shorter than registrar.min-expires");
+    }
+    if (dflt.compareTo(min) < 0 || dflt.compareTo(max) > 0) {
+      throw new ConfigException(
+          source("registrar.default-expires")
+              + ": 'registrar.default-expires' must lie between registrar.min-expires and registrar.max-expires");
+    }
+    return new RegistrarPolicy(min, max, dflt, bool("registrar.third-party"));
+  }
+
+  private AuthPolicy auth() throws ConfigException {
+    List<DigestAlgorithm> algorithms = new ArrayList<>();
+    for (String token : value("auth.algorithms").split("[,\\s]+")) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      Optional<DigestAlgorithm> a = DigestAlgorithm.fromToken(token);
+      if (a.isEmpty()) {
+        throw new ConfigException(
+            source("auth.algorithms") + ": 'auth.algorithms' names '" + token + "'; expected SHA-256 and/or MD5");
+      }
+      if (algorithms.contains(a.get())) {
+        throw new ConfigException(source("auth.algorithms") + ": 'auth.algorithms' lists " + token + " twice");
+      }
+      algorithms.add(a.get());
+    }
+    if (algorithms.isEmpty()) {
+      throw new ConfigException(source("auth.algorithms") + ": 'auth.algorithms' is empty; expected SHA-256 and/or MD5");
+    }
+    return new AuthPolicy(
+        algorithms,
+        duration("auth.nonce-lifetime"),
+        integer("auth.lockout-failures", 1, 1000),
+        duration("auth.lockout-window"),
+        duration("auth.lockout-cool-down"));
+  }
+
+  private boolean bool(String key) throws ConfigException {
+    return switch (value(key).strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new ConfigException(
+          source(key) + ": '" + key + "' is '" + value(key) + "'; expected true or false");
+    };
   }
 
   private String value(String key) {

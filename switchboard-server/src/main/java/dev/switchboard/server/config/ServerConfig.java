@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.server.config;
 
+import dev.switchboard.core.auth.AuthPolicy;
+import dev.switchboard.core.registrar.RegistrarPolicy;
 import dev.switchboard.transport.ListenPoint;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,9 @@ import java.util.Optional;
  * @param t2 maximum retransmit interval for non-INVITE requests and INVITE responses, T2
  * @param t4 maximum duration a message remains in the network, T4
  * @param shutdownGrace how long open transactions may take to finish on SIGTERM
+ * @param domains the domains served (registrar and proxy); empty: the host's name and addresses
+ * @param registrar the registrar's expiry limits and third-party rule
+ * @param auth digest challenge and lockout settings
  */
 public record ServerConfig(
     List<ListenPoint> listen,
@@ -35,10 +40,16 @@ public record ServerConfig(
     Duration t1,
     Duration t2,
     Duration t4,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    List<String> domains,
+    RegistrarPolicy registrar,
+    AuthPolicy auth) {
 
   public ServerConfig {
     listen = List.copyOf(listen);
+    domains = List.copyOf(domains);
+    Objects.requireNonNull(registrar, "registrar");
+    Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(tlsCertificate, "tlsCertificate");
     Objects.requireNonNull(tlsKey, "tlsKey");

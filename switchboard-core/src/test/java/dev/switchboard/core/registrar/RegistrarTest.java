@@ -482,4 +482,51 @@ class RegistrarTest {
       assertThat(location.lookup("sip:alice@example.com")).isEmpty();
     }
   }
+
+  /** The RFC 4475 REGISTER cases, as a registrar that authenticates sees them. */
+  @Nested
+  class Rfc4475 {
+    @Test
+    void nonSipAddressOfRecordIsRejectedWith400BeforeAnyChallenge() {
+      // Section 3.3.4 (unksm2): "a registrar rejects it with 400".
+      SipRequest r = (SipRequest) SipParser.parse(register().toString()
+          .replace("To: <sip:alice@example.com>", "To: isbn:2983792873")
+          .getBytes(StandardCharsets.UTF_8)).value();
+      SipResponse resp = send(r);
+      assertThat(resp.statusCode()).isEqualTo(400);
+      assertThat(resp.reasonPhrase()).contains("isbn");
+    }
+
+    @Test
+    void unbracketedContactParameterIsNotPartOfTheBindingUri() {
+      // Section 3.3.12 (cparam01).
+      authenticated("Contact: sip:alice@host.example.com;unknownparam");
+      assertThat(location.lookup("sip:alice@example.com")).extracting(Binding::contact)
+          .containsExactly("sip:alice@host.example.com");
+    }
+
+    @Test
+    void bracketedUnknownUriParameterIsKeptInTheBinding() {
+      // Section 3.3.13 (cparam02).
+      SipResponse resp = authenticated("Contact: <sip:alice@host.example.com;unknownparam>");
+      assertThat(location.lookup("sip:alice@example.com")).extracting(Binding::contact)
+          .containsExactly("sip:alice@host.example.com;unknownparam");
+      assertThat(contacts(resp)).containsExactly("<sip:alice@host.example.com;unknownparam>;expires=3600");
+    }
+
+    @Test
+    void escapedRouteHeaderInTheContactUriIsKept() {
+      // Section 3.3.14 (regescrt).
+      SipResponse resp = authenticated("Contact: <sip:alice@host.example.com?Route=%3Csip:sip.example.com%3E>");
+      assertThat(contacts(resp)).containsExactly(
+          "<sip:alice@host.example.com?Route=%3Csip:sip.example.com%3E>;expires=3600");
+    }
+
+    @Test
+    void escapedNullsMakeTwoDistinctContacts() {
+      // Section 3.1.1.4 (escnull).
+      authenticated("Contact: <sip:%00@host.example.com>", "Contact: <sip:%00%00@host.example.com>");
+      assertThat(location.lookup("sip:alice@example.com")).hasSize(2);
+    }
+  }
 }

@@ -50,24 +50,6 @@ public final class ALaw {
     return DECODE[code & 0xFF];
   }
 
-  /** Encodes samples into codes, one byte each. */
-  public static byte[] encode(short[] samples) {
-    byte[] out = new byte[samples.length];
-    for (int i = 0; i < samples.length; i++) {
-      out[i] = encode(samples[i]);
-    }
-    return out;
-  }
-
-  /** Decodes codes into samples. */
-  public static short[] decode(byte[] codes) {
-    short[] out = new short[codes.length];
-    for (int i = 0; i < codes.length; i++) {
-      out[i] = DECODE[codes[i] & 0xFF];
-    }
-    return out;
-  }
-
   private static short decodeSlow(int code) {
     int c = code ^ EVEN_BITS;
     int segment = (c >> 4) & 0x07;

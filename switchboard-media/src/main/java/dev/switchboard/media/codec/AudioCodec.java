@@ -37,12 +37,20 @@ public enum AudioCodec {
 
   /** Encodes 16-bit samples, one byte each. */
   public byte[] encode(short[] samples) {
-    return this == PCMU ? MuLaw.encode(samples) : ALaw.encode(samples);
+    byte[] out = new byte[samples.length];
+    for (int i = 0; i < samples.length; i++) {
+      out[i] = this == PCMU ? MuLaw.encode(samples[i]) : ALaw.encode(samples[i]);
+    }
+    return out;
   }
 
   /** Decodes bytes to 16-bit samples. */
   public short[] decode(byte[] payload) {
-    return this == PCMU ? MuLaw.decode(payload) : ALaw.decode(payload);
+    short[] out = new short[payload.length];
+    for (int i = 0; i < payload.length; i++) {
+      out[i] = this == PCMU ? MuLaw.decode(payload[i]) : ALaw.decode(payload[i]);
+    }
+    return out;
   }
 
   /** The codec whose static payload type this is. */

@@ -82,7 +82,7 @@ public final class Proxy {
     this.loops = new LoopDetector(local);
     this.validator = new RequestValidator(loops);
     this.routes = new RouteProcessor(local);
-    this.authorizer = new ProxyAuthorizer(domains, authenticator, policy.trustedPeers());
+    this.authorizer = new ProxyAuthorizer(domains, authenticator, policy.trustedPeers(), local);
     this.targets =
         new TargetFinder(domains, location, users, policy.routes(), policy.redirect(), policy.outboundProxy());
     this.forwarder = new RequestForwarder(local, policy.recordRoute());

@@ -9,6 +9,10 @@ import dev.switchboard.message.Method;
 import dev.switchboard.message.SipRequest;
 import dev.switchboard.message.SipResponse;
 import dev.switchboard.message.header.Address;
+import dev.switchboard.message.header.AuthValue;
+import dev.switchboard.message.header.HeaderName;
+import dev.switchboard.message.parse.ParseResult;
+import dev.switchboard.message.uri.Uri;
 import dev.switchboard.message.uri.SipUri;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -54,11 +58,37 @@ public final class ProxyAuthorizer {
   private final ServedDomains domains;
   private final DigestAuthenticator authenticator;
   private final TrustedPeers trusted;
+  private final LocalAddresses local;
 
-  public ProxyAuthorizer(ServedDomains domains, DigestAuthenticator authenticator, TrustedPeers trusted) {
+  public ProxyAuthorizer(
+      ServedDomains domains, DigestAuthenticator authenticator, TrustedPeers trusted, LocalAddresses local) {
     this.domains = domains;
     this.authenticator = authenticator;
     this.trusted = trusted;
+    this.local = local;
+  }
+
+  /**
+   * The request as the digest check sees it. Some clients (SIPp among them) put the proxy's own
+   * URI, {@code sip:host:port}, in the credentials' {@code uri} instead of the Request-URI. The
+   * response hash covers that uri, so it still proves the password; the Request-URI check of RFC
+   * 3261 section 22.4 is relaxed for exactly that case: a uri without user naming this proxy.
+   */
+  private SipRequest asDigestTarget(SipRequest request, String realm) {
+    for (AuthValue c : request.all(HeaderName.PROXY_AUTHORIZATION)) {
+      if (!c.param("realm").filter(realm::equals).isPresent()) {
+        continue;
+      }
+      Optional<String> uri = c.param("uri");
+      if (uri.isPresent()
+          && Uri.parse(uri.get()) instanceof ParseResult.Parsed<Uri> p
+          && p.value() instanceof SipUri named
+          && named.user() == null
+          && local.isMe(named)) {
+        return request.toBuilder().requestUri(named).build();
+      }
+    }
+    return request;
   }
 
   /**
@@ -80,7 +110,9 @@ public final class ProxyAuthorizer {
             .filter(SipUri.class::isInstance)
             .flatMap(u -> domains.find(((SipUri) u).host()));
     if (realm.isPresent() && (CHALLENGED.contains(m) || offDomain)) {
-      AuthDecision d = authenticator.authenticate(request, realm.get(), Challenger.PROXY, source.getHostAddress());
+      AuthDecision d =
+          authenticator.authenticate(
+              asDigestTarget(request, realm.get()), realm.get(), Challenger.PROXY, source.getHostAddress());
       if (d instanceof AuthDecision.Refused r) {
         return new Verdict.Refused(r.response());
       }

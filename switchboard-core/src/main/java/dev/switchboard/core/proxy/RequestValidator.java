@@ -24,7 +24,7 @@ public final class RequestValidator {
   private static final List<HeaderName<?>> ROUTING_HEADERS =
       List.of(
           HeaderName.VIA, HeaderName.MAX_FORWARDS, HeaderName.ROUTE, HeaderName.RECORD_ROUTE,
-          HeaderName.PROXY_REQUIRE, HeaderName.CONTACT);
+          HeaderName.PROXY_REQUIRE);
 
   private final LoopDetector loops;
 

@@ -29,9 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every RFC 4475 / RFC 5118 message, byte-exact, sent over UDP to the running server: each gets
- * the response its manifest row expects for what this server is today (a registrar and proxy for
- * its own addresses, which answers OPTIONS to itself), or none where the RFC says to drop it;
- * afterwards the server still answers.
+ * the response its manifest row expects for what this server is today (a registrar that
+ * challenges every REGISTER and a UAS that answers OPTIONS; other methods get 405), or none where
+ * the RFC says to drop it; afterwards the server still answers. The server serves the corpus's
+ * registrar domains, example.com and 2001:db8::10.
  *
  * <p>The messages name 192.0.2.0/24 hosts in their Via headers. The server adds {@code
  * received=127.0.0.1} (section 18.2.1), so its responses go to 127.0.0.1 at the sent-by port, where
@@ -40,29 +41,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConformanceOverUdpIT {
   /**
    * The response codes this server may answer with, where they differ from the manifest's: the
-   * manifest names what a registrar, proxy or UA would say. This server registers and proxies for
-   * the domains it serves (here its own addresses), and the corpus addresses others: a REGISTER
-   * gets 403 (section 10.3 step 1), and a request to proxy from an anonymous sender gets 403 (no
-   * open relay) before anything else is looked at.
+   * manifest names what a registrar, proxy or UA would say, and this server's method check comes
+   * first (RFC 3261 section 8.2.1), so a request with a method it does not support gets 405.
    */
-  private static final Map<String, Set<Integer>> AS_SERVER =
-      Map.ofEntries(
-          Map.entry("unksm2.dat", Set.of(403)),
-          Map.entry("invut.dat", Set.of(403)),
-          Map.entry("sdp01.dat", Set.of(403)),
-          Map.entry("regaut01.dat", Set.of(403)),
-          // Unknown methods are proxied like any other (section 16): the relay rule answers.
-          Map.entry("intmeth.dat", Set.of(403)),
-          Map.entry("esc02.dat", Set.of(403)),
+  private static final Map<String, Set<Integer>> AS_UAS_WITHOUT_METHOD =
+      Map.of(
+          "invut.dat", Set.of(405),
+          "sdp01.dat", Set.of(405),
+          // sip:[2001:db8::10:5070] names host 2001:db8::10:5070, a domain not served here.
+          "port-ambiguous.dat", Set.of(403),
           // Section 16.3 item 3 lets a server answer an OPTIONS with Max-Forwards 0 itself, and
           // the source notes ask for exactly that.
-          Map.entry("zeromf.dat", Set.of(200)),
-          // A liberal reading accepts these; then normal processing decides, or a lazily parsed
-          // header.
-          Map.entry("baddate.dat", Set.of(403, 400)),
-          // Valid-may-reject: 400, or normal processing (an OPTIONS for a user: proxied, 403).
-          Map.entry("badbranch.dat", Set.of(400, 200, 403)),
-          Map.entry("regbadct.dat", Set.of(400, 403)));
+          "zeromf.dat", Set.of(200),
+          // A liberal reading accepts these; then the method decides, or a lazily parsed header.
+          "baddate.dat", Set.of(405, 400),
+          // Valid-may-reject: 400, or normal processing (an OPTIONS, so 200).
+          "badbranch.dat", Set.of(400, 200),
+          "regbadct.dat", Set.of(400, 401));
 
   @TempDir Path data;
   SipServer server;
@@ -81,6 +76,7 @@ class ConformanceOverUdpIT {
             new ConfigBuilder()
                 .listen(List.of("udp:127.0.0.1:" + port), "test")
                 .set("data", data.toString(), "test")
+                .domains(List.of("example.com", "2001:db8::10"), "test")
                 .build());
     serverAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
   }
@@ -136,19 +132,22 @@ class ConformanceOverUdpIT {
   }
 
   private static Set<Integer> expected(Corpus.Row row, String text) {
-    Set<Integer> override = AS_SERVER.get(row.file());
+    Set<Integer> override = AS_UAS_WITHOUT_METHOD.get(row.file());
     if (override != null) {
       return override;
     }
     if (row.expected().equals("-")) {
       // Rows without a code: an error response of the server's choosing, or, for valid
-      // messages, normal processing: 200 for an OPTIONS to the server itself (no user part),
-      // 403 for anything to proxy or register in a domain not served here.
+      // messages, normal processing: 200 for OPTIONS, a challenge for REGISTER (section 22.1:
+      // the registrar authenticates before anything else changes), 405 for the methods it does
+      // not handle.
       if (row.verdict().startsWith("invalid")) {
         return Set.of(400);
       }
-      String requestUri = text.substring(0, text.indexOf("\r\n")).split(" ")[1];
-      return text.startsWith("OPTIONS ") && requestUri.indexOf('@') < 0 ? Set.of(200) : Set.of(403);
+      if (text.startsWith("REGISTER ")) {
+        return Set.of(401);
+      }
+      return text.startsWith("OPTIONS ") ? Set.of(200) : Set.of(405);
     }
     return Set.copyOf(Stream.of(row.expected().split("\\|")).map(Integer::valueOf).toList());
   }

@@ -3,6 +3,9 @@ package dev.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.core.location.Binding;
+import dev.switchboard.core.location.LocationService;
+import dev.switchboard.core.users.UserStore;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -13,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +206,50 @@ class LauncherIT {
         String log = Files.readString(err);
         assertThat(log).contains("Switchboard listening on").contains("Switchboard stopped");
         assertThat(log).doesNotContain("Exception");
+      } finally {
+        stop(p);
+      }
+    }
+
+    @Test
+    void registrationAnsweredMoreThanASecondBeforeKill9Survives() throws Exception {
+      // Issue 4: after a crash at most the last second of changes may be lost; the location
+      // store writes behind every 500 ms.
+      Peers.require("sipsak", "sipsak");
+      Path data = Files.createDirectories(dir.resolve("data"));
+      try (UserStore users = UserStore.open(data)) {
+        users.add("alice", "127.0.0.1", "secret");
+      }
+      int port = Peers.freeUdpPort();
+      Path err = dir.resolve("stderr.log");
+      Process p =
+          start(
+              err,
+              Map.of(),
+              "serve",
+              "--listen", "udp:127.0.0.1:" + port,
+              "--data", data.toString(),
+              "--domain", "127.0.0.1",
+              "--set", "auth.algorithms=MD5");
+      try {
+        awaitOptionsAnswer(p, port, err, 30_000);
+        int contactPort = Peers.freeUdpPort();
+        Peers.Run r =
+            Peers.run(
+                30,
+                List.of(
+                    "sipsak", "-U", "-i", "-C", "sip:alice@127.0.0.1:" + contactPort,
+                    "-s", "sip:alice@127.0.0.1:" + port, "-u", "alice", "-a", "secret",
+                    "-x", "600", "-l", Integer.toString(contactPort)));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        Thread.sleep(1_100);
+        p.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        try (LocationService location = LocationService.open(data, Clock.systemUTC())) {
+          assertThat(location.lookup("sip:alice@127.0.0.1"))
+              .extracting(Binding::contact)
+              .containsExactly("sip:alice@127.0.0.1:" + contactPort);
+        }
       } finally {
         stop(p);
       }

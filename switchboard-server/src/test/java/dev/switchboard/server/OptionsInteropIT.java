@@ -69,6 +69,7 @@ class OptionsInteropIT {
             30,
             List.of("sipsak", "-s", "sip:127.0.0.1:" + port, "-l", Integer.toString(Peers.freeUdpPort()), "-vv"));
     assertThat(r.exitCode()).as(r.output()).isZero();
-    assertThat(r.output()).contains("SIP/2.0 200 OK", "Server: Switchboard/").containsPattern("Allow: .*OPTIONS");
+    assertThat(r.output()).contains("SIP/2.0 200 OK", "Server: Switchboard/");
+    assertThat(r.output()).containsPattern("Allow: [A-Z, ]*OPTIONS");
   }
 }

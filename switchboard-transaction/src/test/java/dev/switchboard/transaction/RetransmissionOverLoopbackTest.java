@@ -121,9 +121,13 @@ class RetransmissionOverLoopbackTest {
       assertThat(awaitNoActiveTransactions(server.layer, Duration.ofSeconds(3)))
           .as("server transactions still active: %d", server.layer.activeCount())
           .isTrue();
-      assertThat(client.sent).containsExactly("INVITE", "INVITE", "ACK");
-      assertThat(server.received).containsExactly("INVITE", "INVITE", "ACK");
-      assertThat(server.sent).containsExactly("486");
+      // At least one retransmission (the first INVITE was dropped); a loaded machine may need a
+      // third before the 486 is out, which the server transaction answers with the same 486.
+      assertThat(client.sent).startsWith("INVITE", "INVITE").endsWith("ACK")
+          .containsOnlyOnce("ACK").containsOnly("INVITE", "ACK");
+      assertThat(server.received).startsWith("INVITE").endsWith("ACK")
+          .containsOnlyOnce("ACK").containsOnly("INVITE", "ACK");
+      assertThat(server.sent).isNotEmpty().containsOnly("486");
       assertThat(uas.requests).hasSize(1);
       assertThat(uas.acks).as("the ACK for a non-2xx stays in the transaction").isEmpty();
       assertThat(uas.failures).isEmpty();

@@ -16,8 +16,8 @@ import java.util.Optional;
  * Determining request targets, RFC 3261 section 16.5, in this order:
  *
  * <ol>
- *   <li>A request that still has a Route, or is in a dialog (To tag), goes to its Request-URI:
- *       the route set decides (section 16.12).
+ *   <li>A request that still has a Route, or is in a dialog (To tag) with a Request-URI outside
+ *       the served domains, goes to its Request-URI: the route set decides (section 16.12).
  *   <li>A served domain: the location service's bindings, highest q first; in the redirect role
  *       they come back as Contacts of a 302.
  *   <li>The routing table, for any domain.
@@ -61,8 +61,8 @@ public final class TargetFinder {
     }
     Optional<String> domain = domains.find(ruri.host());
     boolean inDialog = request.to().flatMap(Address::tag).isPresent();
-    if (request.has(HeaderName.ROUTE) || inDialog) {
-      return new Targets.Forward(List.of(Target.of(ruri)), request.has(HeaderName.ROUTE) || domain.isEmpty());
+    if (request.has(HeaderName.ROUTE) || (inDialog && domain.isEmpty())) {
+      return new Targets.Forward(List.of(Target.of(ruri)), true);
     }
     boolean redirects = domain.map(redirect::redirects).orElse(redirect.all());
     if (domain.isPresent() && ruri.user() != null) {

@@ -69,6 +69,12 @@ public final class Registrar {
     if (domain.isEmpty()) {
       return request.reply(403, "Domain not served here: " + ruri.host());
     }
+    // Section 10.2: To holds the address of record, a SIP or SIPS URI. Checked before asking for
+    // credentials, as it is a fault of the request's form, not of its sender (RFC 4475 unksm2).
+    Address to = request.to().orElseThrow(); // mandatory: checked by the transport
+    if (!(to.uri() instanceof SipUri toUri)) {
+      return request.reply(400, "To must be a SIP or SIPS address of record, not " + to.uri().scheme());
+    }
     // Step 3: authentication, realm = the domain.
     AuthDecision auth =
         authenticator.authenticate(request, domain.get(), Challenger.ORIGIN, sourceAddress);
@@ -77,8 +83,7 @@ public final class Registrar {
     }
     String user = ((AuthDecision.Authenticated) auth).username();
     // Step 5: the address of record in To, in canonical form, belongs to the domain.
-    Address to = request.to().orElseThrow(); // mandatory: checked by the transport
-    if (!(to.uri() instanceof SipUri toUri) || toUri.user() == null) {
+    if (toUri.user() == null) {
       return request.reply(404, "To is not an address of record in " + domain.get());
     }
     if (domains.find(toUri.host()).filter(domain.get()::equals).isEmpty()) {

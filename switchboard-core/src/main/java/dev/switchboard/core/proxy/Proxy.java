@@ -125,7 +125,7 @@ public final class Proxy {
       return;
     }
     ProxyAuthorizer.Verdict.Allowed allowed = (ProxyAuthorizer.Verdict.Allowed) verdict;
-    Targets found = targets.find(r);
+    Targets found = targets.find(r, processed.routedHere());
     if (found instanceof Targets.Reject reject) {
       answer(server, r.reply(reject.status(), reject.reason()));
       return;

@@ -16,8 +16,9 @@ import java.util.Optional;
  * Determining request targets, RFC 3261 section 16.5, in this order:
  *
  * <ol>
- *   <li>A request that still has a Route, or is in a dialog (To tag) with a Request-URI outside
- *       the served domains, goes to its Request-URI: the route set decides (section 16.12).
+ *   <li>A request that still has a Route goes to its Request-URI, and so does one in a dialog (To
+ *       tag) that came by this proxy's Route or is for another domain: the route set decides
+ *       (section 16.12). The Request-URI is then the remote target, a contact, not an AOR.
  *   <li>A served domain: the location service's bindings, highest q first; in the redirect role
  *       they come back as Contacts of a 302.
  *   <li>The routing table, for any domain.
@@ -54,14 +55,18 @@ public final class TargetFinder {
     this.redirect = redirect;
   }
 
-  /** The targets for {@code request}, after route processing. */
-  public Targets find(SipRequest request) {
+  /**
+   * The targets for {@code request}, after route processing.
+   *
+   * @param routedHere route processing removed a Route naming this proxy
+   */
+  public Targets find(SipRequest request, boolean routedHere) {
     if (!(request.requestUri() instanceof SipUri ruri)) {
       return new Targets.Reject(404, "No route for " + request.requestUri().scheme() + " URIs");
     }
     Optional<String> domain = domains.find(ruri.host());
     boolean inDialog = request.to().flatMap(Address::tag).isPresent();
-    if (request.has(HeaderName.ROUTE) || (inDialog && domain.isEmpty())) {
+    if (request.has(HeaderName.ROUTE) || (inDialog && (routedHere || domain.isEmpty()))) {
       return new Targets.Forward(List.of(Target.of(ruri)), true);
     }
     boolean redirects = domain.map(redirect::redirects).orElse(redirect.all());

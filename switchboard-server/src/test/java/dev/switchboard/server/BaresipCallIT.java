@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two real baresip 1.0.0 user agents register with the running server and call each other
  * through its proxy (RFC 3261 section 16): alice is challenged with 407 and answers it, bob
- * answers, alice hangs up, and both see the call end.
+ * answers, alice hangs up, and both see the call end. bob registers over UDP, then over TCP.
  */
 class BaresipCallIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -53,12 +53,24 @@ class BaresipCallIT {
 
   @Test
   void aliceCallsBobThroughTheProxyAndHangsUp() throws Exception {
+    call(Baresip.Account.of("bob", "127.0.0.1:" + port, "secret"));
+  }
+
+  @Test
+  void callReachesACalleeRegisteredOverTcpThroughItsConnection() throws Exception {
+    // RFC 5626 section 5.2: bob connected from an ephemeral port; the INVITE goes back over that
+    // connection, and the proxy record-routes once per transport (RFC 5658).
+    call(Baresip.Account.of("bob", "127.0.0.1:" + port, "secret").tcp());
+  }
+
+  private void call(Baresip.Account bob) throws Exception {
     Baresip.Account alice = Baresip.Account.of("alice", "127.0.0.1:" + port, "secret");
-    Baresip.Account bob = Baresip.Account.of("bob", "127.0.0.1:" + port, "secret");
     try (Baresip a = Baresip.start(aliceDir);
         Baresip b = Baresip.start(bobDir)) {
       a.add(alice).awaitRegistered(alice, WAIT);
       b.add(bob).awaitRegistered(bob, WAIT);
+      assertThat(server.location().lookup("sip:bob@127.0.0.1").get(0).flow().transport())
+          .isEqualToIgnoringCase(bob.transport());
       a.dial("sip:bob@127.0.0.1:" + port);
       b.awaitEvent("CALL_INCOMING", WAIT);
       b.accept();

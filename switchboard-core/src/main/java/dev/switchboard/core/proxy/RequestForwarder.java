@@ -38,8 +38,9 @@ public final class RequestForwarder {
    * @param request the copy for the target, without this proxy's Via yet
    * @param flow the binding's flow: the hop, when there is one
    * @param nextHop otherwise the URI whose server the request goes to (section 16.6 item 7)
+   * @param recordRouted the transport named by the Record-Route this proxy added, if it added one
    */
-  public record Outgoing(SipRequest request, Optional<Hop> flow, SipUri nextHop) {}
+  public record Outgoing(SipRequest request, Optional<Hop> flow, SipUri nextHop, Optional<Transport> recordRouted) {}
 
   /**
    * Items 1 to 7 for {@code target}.
@@ -57,8 +58,10 @@ public final class RequestForwarder {
     // Item 4: Record-Route, on requests that may create a dialog (an in-dialog request carries
     // the route set already).
     boolean inDialog = processed.to().flatMap(Address::tag).isPresent();
+    Optional<Transport> recordRouted = Optional.empty();
     if (recordRoute && !inDialog && DIALOG_CREATING.contains(processed.method())) {
       b.prepend(HeaderName.RECORD_ROUTE, local.recordRoute(arrivedOver));
+      recordRouted = Optional.of(arrivedOver);
     }
     // Item 6 with RFC 3327 section 5.3: the Path of the binding becomes the first Routes.
     List<Address> routes = new ArrayList<>(target.path());
@@ -73,16 +76,30 @@ public final class RequestForwarder {
     // Item 7: the next hop is the first Route (a loose router, section 16.12), else the flow the
     // contact registered over, else the outbound proxy, else the Request-URI.
     if (!routes.isEmpty() && routes.get(0).uri() instanceof SipUri first) {
-      return new Outgoing(out, Optional.empty(), first);
+      return new Outgoing(out, Optional.empty(), first, recordRouted);
     }
     if (target.flow().isPresent()) {
-      return new Outgoing(out, target.flow(), target.requestUri());
+      return new Outgoing(out, target.flow(), target.requestUri(), recordRouted);
     }
-    return new Outgoing(out, Optional.empty(), target.outboundProxy().orElse(target.requestUri()));
+    return new Outgoing(out, Optional.empty(), target.outboundProxy().orElse(target.requestUri()), recordRouted);
   }
 
   /** Item 8: this proxy's Via on top, for the transport actually used. */
   public SipRequest withVia(SipRequest request, Transport transport, String branch) {
     return request.toBuilder().prepend(HeaderName.VIA, local.via(transport, branch)).build();
+  }
+
+  /**
+   * Item 8 for a branch about to be sent over {@code transport}. When this proxy record-routed the
+   * request with another transport (the caller came over UDP, the callee is reached over TCP),
+   * it adds a second Record-Route for the callee's side (RFC 5658 section 4, double
+   * record-routing), so each party reaches it over its own transport.
+   */
+  public SipRequest finish(Outgoing out, Transport transport, String branch) {
+    SipRequest.Builder b = out.request().toBuilder();
+    if (out.recordRouted().filter(t -> t != transport).isPresent()) {
+      b.prepend(HeaderName.RECORD_ROUTE, local.recordRoute(transport));
+    }
+    return b.prepend(HeaderName.VIA, local.via(transport, branch)).build();
   }
 }

@@ -162,7 +162,7 @@ final class ResponseContext {
       return;
     }
     SipRequest request =
-        services.forwarder().withVia(branch.outgoing.request(), hop.transport(), LoopDetector.branch(loopHash));
+        services.forwarder().finish(branch.outgoing, hop.transport(), LoopDetector.branch(loopHash));
     branch.state = Branch.State.CALLING;
     branch.transaction =
         services.layer().sendRequest(request, hop.transport(), hop.address(), new Listener(branch));

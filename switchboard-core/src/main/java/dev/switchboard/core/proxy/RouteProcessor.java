@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>Strict-router compatibility: a Request-URI that is a URI this proxy put into Record-Route
  *       (it names this proxy and has no user part) was written there by a strict router upstream;
  *       the last Route value is the real Request-URI and is moved back.
- *   <li>A top Route naming this proxy (host and port) is removed: it only brought the request here.
+ *   <li>A top Route naming this proxy (host and port) is removed: it only brought the request here;
+ *       so is a second one, which double record-routing (RFC 5658) leaves.
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -51,11 +52,20 @@ public final class RouteProcessor {
       r = b.build();
       routedHere = true;
     }
+    // "If the first value in the Route header field indicates this proxy, the proxy MUST remove
+    // that value from the request." With double record-routing (RFC 5658) the next one names it
+    // too, for its other transport, and goes as well.
     List<Address> now = r.all(HeaderName.ROUTE);
-    if (!now.isEmpty() && now.get(0).uri() instanceof SipUri top && local.isMe(top)) {
-      // "If the first value in the Route header field indicates this proxy, the proxy MUST remove
-      // that value from the request."
-      r = r.toBuilder().removeFirst(HeaderName.ROUTE).build();
+    int mine = 0;
+    while (mine < now.size() && now.get(mine).uri() instanceof SipUri top && local.isMe(top)) {
+      mine++;
+    }
+    if (mine > 0) {
+      SipRequest.Builder b = r.toBuilder();
+      for (int i = 0; i < mine; i++) {
+        b.removeFirst(HeaderName.ROUTE);
+      }
+      r = b.build();
       routedHere = true;
     }
     return new Processed(r, routedHere);

@@ -196,11 +196,15 @@ final class ProxyHarness {
   }
 
   void register(String user, String contact, InetSocketAddress from, double q, List<String> path) {
+    register(user, contact, from, q, path, "UDP");
+  }
+
+  void register(String user, String contact, InetSocketAddress from, double q, List<String> path, String transport) {
     String aor = "sip:" + user + "@" + DOMAIN;
     Binding b =
         new Binding(
             aor, contact, q, clock.instant().plus(Duration.ofHours(1)), "reg-" + contact, 1, path, null, null,
-            new Flow("UDP", from.getAddress().getHostAddress() + ":" + from.getPort(), "127.0.0.1:5060"));
+            new Flow(transport, from.getAddress().getHostAddress() + ":" + from.getPort(), "127.0.0.1:5060"));
     location.update(aor, List.of(b), List.of());
   }
 

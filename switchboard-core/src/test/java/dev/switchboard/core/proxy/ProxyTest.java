@@ -207,6 +207,24 @@ class ProxyTest {
     }
 
     @Test
+    void recordRoutesTwiceWhenTheCalleeIsReachedOverAnotherTransport() {
+      // RFC 5658 §4: one Record-Route per side, each naming its transport
+      ProxyHarness h = new ProxyHarness();
+      h.register("bob", "sip:bob@127.0.0.1:5072;transport=tcp", ProxyHarness.UAS1, 1.0, List.of(), "TCP");
+      h.uac.send(invite(BOB, "z9hG4bK1"));
+      SipRequest out = h.uas1.lastRequest();
+      assertThat(out.headerLines(HeaderName.RECORD_ROUTE))
+          .containsExactly("<sip:127.0.0.1:5060;transport=tcp;lr>", "<sip:127.0.0.1:5060;transport=udp;lr>");
+      assertThat(out.topVia().orElseThrow().transport()).isEqualTo("TCP");
+      // Both Routes go when the caller's BYE comes back with that route set.
+      RouteProcessor.Processed p = new RouteProcessor(local()).process(request("BYE", "sip:bob@127.0.0.1:5072", "z9hG4bK2",
+          "sip:carol@elsewhere.test", "b", 2, "Route: <sip:127.0.0.1:5060;transport=udp;lr>",
+          "Route: <sip:127.0.0.1:5060;transport=tcp;lr>"));
+      assertThat(p.request().has(HeaderName.ROUTE)).isFalse();
+      assertThat(p.routedHere()).isTrue();
+    }
+
+    @Test
     void omitsRecordRouteWhenConfiguredOff() {
       // RFC 3261 §16.6 item 4 is optional
       ProxyHarness h = new ProxyHarness(p -> new ProxyPolicy(false, p.timerC(), p.forking(), p.trustedPeers(),

@@ -10,7 +10,6 @@ import dev.switchboard.transport.Transport;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,6 +31,7 @@ public final class LocalAddresses {
   private final List<ListenPoint> listening;
   private final List<Local> locals;
   private final List<String> names;
+  private final InetAddress advertised;
 
   /**
    * @param listening where the server listens, with real ports
@@ -55,6 +55,31 @@ public final class LocalAddresses {
       }
     }
     this.locals = List.copyOf(out);
+    this.advertised = preferred(out.stream().map(Local::address).toList());
+  }
+
+  /**
+   * The address a wildcard listener puts in Via and Record-Route: a global or site-local IPv4
+   * address of this host if there is one, then any such IPv6 one, else loopback. Not {@code
+   * InetAddress.getLocalHost()}, which on Debian is often 127.0.1.1, unreachable from elsewhere.
+   */
+  private static InetAddress preferred(List<InetAddress> addresses) {
+    InetAddress v6 = null;
+    for (InetAddress a : addresses) {
+      if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()) {
+        continue;
+      }
+      if (a instanceof java.net.Inet4Address) {
+        return a;
+      }
+      if (v6 == null) {
+        v6 = a;
+      }
+    }
+    if (v6 != null) {
+      return v6;
+    }
+    return addresses.stream().filter(InetAddress::isLoopbackAddress).findFirst().orElse(InetAddress.getLoopbackAddress());
   }
 
   private static List<InetAddress> interfaceAddresses() {
@@ -99,19 +124,20 @@ public final class LocalAddresses {
         listening.stream().filter(l -> l.transport() == transport).findFirst().orElse(listening.get(0));
     InetAddress a = p.address().getAddress();
     if (a.isAnyLocalAddress()) {
-      try {
-        a = InetAddress.getLocalHost();
-      } catch (UnknownHostException e) {
-        a = InetAddress.getLoopbackAddress();
-      }
+      a = advertised;
     }
     return new ListenPoint(transport, new java.net.InetSocketAddress(a, p.address().getPort()));
+  }
+
+  /** The listener's address as a host, IPv6 in RFC 5952 short form (RFC 5118 section 4.5). */
+  private static Host host(ListenPoint p) {
+    return Host.of(io.netty.util.NetUtil.toAddressString(p.address().getAddress()));
   }
 
   /** The Via this proxy pushes when it sends over {@code transport} (section 16.6 item 8). */
   public Via via(Transport transport, String branch) {
     ListenPoint p = listenerFor(transport);
-    return Via.of(transport.name(), Host.of(p.address().getAddress().getHostAddress()), p.address().getPort(), branch);
+    return Via.of(transport.name(), host(p), p.address().getPort(), branch);
   }
 
   /**
@@ -122,7 +148,7 @@ public final class LocalAddresses {
     ListenPoint p = listenerFor(transport);
     SipUri uri =
         SipUri.builder()
-            .host(Host.of(p.address().getAddress().getHostAddress()))
+            .host(host(p))
             .port(p.address().getPort())
             .parameter("transport", transport.name().toLowerCase(Locale.ROOT))
             .parameter("lr", null)

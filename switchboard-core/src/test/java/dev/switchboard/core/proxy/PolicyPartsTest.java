@@ -67,4 +67,23 @@ class PolicyPartsTest {
     assertThat(local.isMe(uri("sip:example.com;lr"))).isTrue();
     assertThat(local.isMe(uri("sip:example.com:5072"))).isFalse();
   }
+
+  @Test
+  void wildcardListenerIsEveryLocalAddressAndAdvertisesARealOne() {
+    LocalAddresses local = new LocalAddresses(
+        List.of(new ListenPoint(Transport.UDP, new java.net.InetSocketAddress("0.0.0.0", 5060))), List.of());
+    assertThat(local.isMe(uri("sip:127.0.0.1:5060"))).isTrue();
+    assertThat(local.isMe(uri("sip:127.0.0.1:5061"))).isFalse();
+    String via = local.via(Transport.UDP, "z9hG4bKx").sentBy();
+    assertThat(via).doesNotStartWith("0.0.0.0").doesNotStartWith("127.0.1.1").endsWith(":5060");
+  }
+
+  @Test
+  void ipv6ListenerWritesBracketedViaAndRecordRoute() {
+    LocalAddresses local = new LocalAddresses(
+        List.of(new ListenPoint(Transport.TCP, new java.net.InetSocketAddress("::1", 5060))), List.of());
+    assertThat(local.via(Transport.TCP, "z9hG4bKx").sentBy()).isEqualTo("[::1]:5060");
+    assertThat(local.recordRoute(Transport.TCP).toString()).isEqualTo("<sip:[::1]:5060;transport=tcp;lr>");
+    assertThat(local.isMe(uri("sip:[::1]:5060;lr"))).isTrue();
+  }
 }

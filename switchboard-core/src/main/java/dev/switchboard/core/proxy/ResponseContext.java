@@ -5,6 +5,7 @@ import dev.switchboard.message.Method;
 import dev.switchboard.message.SipRequest;
 import dev.switchboard.message.SipResponse;
 import dev.switchboard.message.header.HeaderName;
+import dev.switchboard.message.uri.SipUri;
 import dev.switchboard.transaction.Branches;
 import dev.switchboard.transaction.ClientOutcome;
 import dev.switchboard.transaction.ClientTransaction;
@@ -19,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -251,6 +253,17 @@ final class ResponseContext {
       return;
     }
     if (!branch.isPending()) {
+      return;
+    }
+    if (outcome instanceof Failure.TransportError && branch.outgoing.flow().isPresent() && !stopForking) {
+      // The flow the contact registered over is gone (its TCP connection closed, say): try the
+      // contact's own address once before giving up on it.
+      branch.state = Branch.State.COMPLETED;
+      branch.disarmTimerC();
+      RequestForwarder.Outgoing out = branch.outgoing;
+      launch(new RequestForwarder.Outgoing(
+          out.request(), Optional.empty(), (SipUri) out.request().requestUri(),
+          out.recordRouted()));
       return;
     }
     // Section 16.7 item 6 and 16.9: no response at all counts as 408, an unreachable hop as 503.

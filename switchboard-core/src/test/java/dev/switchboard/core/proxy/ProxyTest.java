@@ -192,6 +192,18 @@ class ProxyTest {
     }
 
     @Test
+    void triesTheContactItselfWhenTheRegisteredFlowIsGone() {
+      // RFC 5626 §5.2: the flow is preferred; a closed connection leaves the contact address
+      ProxyHarness h = new ProxyHarness();
+      java.net.InetSocketAddress gone = new java.net.InetSocketAddress("127.0.0.1", 5099);
+      h.register("bob", "sip:bob@127.0.0.1:5072;transport=tcp", gone, 1.0, List.of(), "TCP");
+      h.uac.send(invite(BOB, "z9hG4bK1"));
+      assertThat(h.uas1.requests()).extracting(SipRequest::method).containsExactly(Method.INVITE);
+      h.uas1.answer(486);
+      assertThat(h.uac.statuses()).containsExactly(100, 486);
+    }
+
+    @Test
     void decrementsMaxForwardsAndAddsViaAndRecordRoute() {
       // RFC 3261 §16.6 items 3, 4 and 8
       ProxyHarness h = new ProxyHarness();

@@ -41,7 +41,6 @@ import java.util.function.Supplier;
  */
 public final class Proxy {
   private final ProxyPolicy policy;
-  private final LocalAddresses local;
   private final LoopDetector loops;
   private final RequestValidator validator;
   private final RouteProcessor routes;
@@ -78,7 +77,6 @@ public final class Proxy {
       String product) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.domains = domains;
-    this.local = local;
     this.loops = new LoopDetector(local);
     this.validator = new RequestValidator(loops);
     this.routes = new RouteProcessor(local);
@@ -215,11 +213,6 @@ public final class Proxy {
     if (context != null) {
       context.abandon();
     }
-  }
-
-  /** True when {@code uri} names this proxy by host and port. */
-  public boolean isMe(SipUri uri) {
-    return local.isMe(uri);
   }
 
   private void answer(ServerTransaction server, SipResponse.Builder b) {

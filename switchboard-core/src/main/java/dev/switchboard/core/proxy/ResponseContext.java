@@ -108,11 +108,6 @@ final class ResponseContext {
     this.onTerminated = onTerminated;
   }
 
-  /** Current state; for tests. */
-  State state() {
-    return state;
-  }
-
   /**
    * Starts forwarding to {@code outgoing}, highest preference first: all at once for parallel
    * forking, one after another for sequential.

@@ -4,7 +4,6 @@ package dev.switchboard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.users.UserStore;
-import dev.switchboard.server.config.ConfigBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,12 +35,7 @@ class BaresipCallIT {
     port = Peers.freeUdpPort();
     server =
         SipServer.start(
-            new ConfigBuilder()
-                .listen(List.of("udp:127.0.0.1:" + port, "tcp:127.0.0.1:" + port), "test")
-                .set("data", data.toString(), "test")
-                .domains(List.of("127.0.0.1"), "test")
-                .set("auth.algorithms", "MD5", "test")
-                .build());
+            TestConfigs.loopback(data, port, "udp", "tcp").build());
   }
 
   @AfterEach

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.location.Binding;
 import dev.switchboard.core.users.UserStore;
-import dev.switchboard.server.config.ConfigBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,12 +44,7 @@ class BaresipRegisterIT {
 
   private SipServer startServer(String algorithms) throws Exception {
     return SipServer.start(
-        new ConfigBuilder()
-            .listen(List.of("udp:127.0.0.1:" + port, "tcp:127.0.0.1:" + port), "test")
-            .set("data", data.toString(), "test")
-            .domains(List.of("127.0.0.1"), "test")
-            .set("auth.algorithms", algorithms, "test")
-            .build());
+        TestConfigs.loopback(data, port, "udp", "tcp").set("auth.algorithms", algorithms, "test").build());
   }
 
   @AfterEach

@@ -42,11 +42,7 @@ class ProxyInteropIT {
     port = Peers.freeUdpPort();
     server =
         SipServer.start(
-            new ConfigBuilder()
-                .listen(List.of("udp:127.0.0.1:" + port), "test")
-                .domains(List.of(DOMAIN), "test")
-                .set("data", data.toString(), "test")
-                .set("auth.algorithms", "MD5", "test")
+            TestConfigs.loopback(data, port, "udp")
                 .set("registrar.min-expires", "1s", "test")
                 .set("proxy.timer-c", "2s", "test")
                 .build());

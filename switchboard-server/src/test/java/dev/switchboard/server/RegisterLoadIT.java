@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.location.Binding;
 import dev.switchboard.core.users.UserStore;
-import dev.switchboard.server.config.ConfigBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,12 +64,7 @@ class RegisterLoadIT {
     port = Peers.freeUdpPort();
     server =
         SipServer.start(
-            new ConfigBuilder()
-                .listen(List.of("udp:127.0.0.1:" + port), "test")
-                .domains(List.of(DOMAIN), "test")
-                .set("data", data.toString(), "test")
-                .set("auth.algorithms", "MD5", "test")
-                .build());
+            TestConfigs.loopback(data, port, "udp").build());
   }
 
   @AfterAll

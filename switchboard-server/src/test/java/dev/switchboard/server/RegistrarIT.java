@@ -51,12 +51,7 @@ class RegistrarIT {
    */
   private SipServer startServer() throws Exception {
     return SipServer.start(
-        new ConfigBuilder()
-            .listen(List.of("udp:127.0.0.1:" + port, "tcp:127.0.0.1:" + port), "test")
-            .set("data", data.toString(), "test")
-            .domains(List.of("127.0.0.1"), "test")
-            .set("auth.algorithms", "MD5", "test")
-            .build());
+        TestConfigs.loopback(data, port, "udp", "tcp").build());
   }
 
   @AfterEach
@@ -144,11 +139,7 @@ class RegistrarIT {
     server.close(Duration.ZERO);
     server =
         SipServer.start(
-            new ConfigBuilder()
-                .listen(List.of("tcp:127.0.0.1:" + port), "test")
-                .set("data", data.toString(), "test")
-                .domains(List.of("127.0.0.1"), "test")
-                .build());
+            TestConfigs.loopback(data, port, "tcp").set("auth.algorithms", "SHA-256, MD5", "test").build());
     try (Socket tcp = new Socket()) {
       tcp.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
       tcp.setSoTimeout(5_000);

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.switchboard.server;
+
+import dev.switchboard.server.config.ConfigBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The server config most integration tests start from. */
+final class TestConfigs {
+  private TestConfigs() {}
+
+  /**
+   * A server on 127.0.0.1:{@code port} over each of {@code transports} ("udp", "tcp"), with its
+   * data in {@code data}, serving the domain 127.0.0.1 and challenging with MD5 only: the real
+   * clients the tests use (SIPp, sipsak, baresip 1.0) cannot answer a SHA-256-first challenge.
+   * Tests add or override settings before {@code build()}.
+   */
+  static ConfigBuilder loopback(Path data, int port, String... transports) {
+    List<String> listen = new ArrayList<>();
+    for (String t : transports) {
+      listen.add(t + ":127.0.0.1:" + port);
+    }
+    return new ConfigBuilder()
+        .listen(listen, "test")
+        .set("data", data.toString(), "test")
+        .domains(List.of("127.0.0.1"), "test")
+        .set("auth.algorithms", "MD5", "test");
+  }
+}

@@ -122,11 +122,12 @@ class RetransmissionOverLoopbackTest {
           .as("server transactions still active: %d", server.layer.activeCount())
           .isTrue();
       // At least one retransmission (the first INVITE was dropped); a loaded machine may need a
-      // third before the 486 is out, which the server transaction answers with the same 486.
+      // third before the 486 is out, which the server transaction answers with the same 486, and
+      // each 486 retransmission is acknowledged again (section 17.1.1.2).
       assertThat(client.sent).startsWith("INVITE", "INVITE").endsWith("ACK")
-          .containsOnlyOnce("ACK").containsOnly("INVITE", "ACK");
+          .containsOnly("INVITE", "ACK");
       assertThat(server.received).startsWith("INVITE").endsWith("ACK")
-          .containsOnlyOnce("ACK").containsOnly("INVITE", "ACK");
+          .containsOnly("INVITE", "ACK");
       assertThat(server.sent).isNotEmpty().containsOnly("486");
       assertThat(uas.requests).hasSize(1);
       assertThat(uas.acks).as("the ACK for a non-2xx stays in the transaction").isEmpty();

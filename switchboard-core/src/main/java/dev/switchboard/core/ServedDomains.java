@@ -15,12 +15,47 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 public final class ServedDomains {
-  private final List<String> names;
+  private final List<String> names; // per host: the domain it names
   private final List<Host> hosts;
 
   private ServedDomains(List<String> names, List<Host> hosts) {
     this.names = names;
     this.hosts = hosts;
+  }
+
+  /**
+   * One domain, {@code canonical}, also reached by each of {@code aliases}: a request for any of
+   * them is for {@code canonical} (its realm, and the domain its users are stored under). The
+   * server's default: {@code localhost}, reached by the host's names and addresses.
+   *
+   * @throws IllegalArgumentException naming the first entry that is not a host
+   */
+  public static ServedDomains aliases(String canonical, List<String> aliases) {
+    List<String> names = new ArrayList<>();
+    List<Host> hosts = new ArrayList<>();
+    for (String d : concat(canonical, aliases)) {
+      Host h = host(d);
+      if (hosts.stream().noneMatch(h::matches)) {
+        hosts.add(h);
+        names.add(canonical);
+      }
+    }
+    return new ServedDomains(List.copyOf(names), List.copyOf(hosts));
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(rest.size() + 1);
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+
+  private static Host host(String d) {
+    ParseResult<Host> h = Host.parse(d.strip());
+    if (h instanceof ParseResult.Malformed<Host> m) {
+      throw new IllegalArgumentException("domain '" + d + "' is not a host name or address: " + m.reason());
+    }
+    return h.value();
   }
 
   /**
@@ -35,13 +70,10 @@ public final class ServedDomains {
     List<String> names = new ArrayList<>();
     List<Host> hosts = new ArrayList<>();
     for (String d : domains) {
-      ParseResult<Host> h = Host.parse(d.strip());
-      if (h instanceof ParseResult.Malformed<Host> m) {
-        throw new IllegalArgumentException("domain '" + d + "' is not a host name or address: " + m.reason());
-      }
-      if (hosts.stream().noneMatch(h.value()::matches)) {
-        hosts.add(h.value());
-        names.add(h.value().text());
+      Host h = host(d);
+      if (hosts.stream().noneMatch(h::matches)) {
+        hosts.add(h);
+        names.add(h.text());
       }
     }
     return new ServedDomains(List.copyOf(names), List.copyOf(hosts));
@@ -60,13 +92,18 @@ public final class ServedDomains {
     return Optional.empty();
   }
 
-  /** The domains, as configured, duplicates removed. */
+  /** The domains, as configured, duplicates and aliases removed. */
   public List<String> names() {
-    return names;
+    return names.stream().distinct().toList();
   }
 
   @Override
   public String toString() {
-    return String.join(", ", names);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < hosts.size(); i++) {
+      String host = hosts.get(i).text();
+      out.add(host.equals(names.get(i)) ? host : host + " (" + names.get(i) + ")");
+    }
+    return String.join(", ", out);
   }
 }

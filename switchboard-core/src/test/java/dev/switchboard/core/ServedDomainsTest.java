@@ -30,4 +30,13 @@ class ServedDomainsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'bad host'");
   }
+
+  @Test
+  void aliasesAllNameTheCanonicalDomain() {
+    ServedDomains d = ServedDomains.aliases("localhost", List.of("pbx.example", "127.0.0.1", "::1"));
+    assertThat(d.find(Host.of("127.0.0.1"))).contains("localhost");
+    assertThat(d.find(Host.of("PBX.example"))).contains("localhost");
+    assertThat(d.find(Host.of("localhost"))).contains("localhost");
+    assertThat(d.names()).containsExactly("localhost");
+  }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The domains served when none are configured: what a client on this host or its network would
- * write after the {@code @}: the host name, {@code localhost}, and the addresses the server listens
- * on (every interface address for a wildcard listener).
+ * The names by which clients reach the default domain when none is configured: what a client on
+ * this host or its network would write after the {@code @}: the host name and the addresses the
+ * server listens on (every interface address for a wildcard listener).
  */
 final class DefaultDomains {
   private DefaultDomains() {}
@@ -27,7 +27,6 @@ final class DefaultDomains {
     } catch (UnknownHostException e) {
       // A host whose name does not resolve: its addresses still identify it.
     }
-    out.add("localhost");
     for (ListenPoint p : listening) {
       InetAddress a = p.address().getAddress();
       if (a.isAnyLocalAddress()) {

@@ -49,13 +49,17 @@ final class ServerCore implements TransactionUser {
   }
 
   /**
-   * OPTIONS is answered as a stateless UAS (section 8.2.7), as Kamailio's {@code sl_send_reply}
-   * does: it changes nothing, so a retransmission is just answered again, and no transaction has
-   * to be kept for 64*T1.
+   * Requests that change nothing are answered as a stateless UAS (section 8.2.7), as Kamailio's
+   * {@code sl_send_reply} does: a retransmission is just answered again, and no transaction has
+   * to be kept for 64*T1. These are OPTIONS, and a REGISTER without credentials, which at most
+   * gets a challenge ("issuing challenges" is the RFC's own example of stateless UAS use). A
+   * REGISTER with credentials may change bindings, so its transaction absorbs retransmissions.
    */
   @Override
   public boolean answersStatelessly(SipRequest request) {
-    return request.method().equals(Method.OPTIONS);
+    Method m = request.method();
+    return m.equals(Method.OPTIONS)
+        || (m.equals(Method.REGISTER) && !request.has(HeaderName.AUTHORIZATION));
   }
 
   @Override

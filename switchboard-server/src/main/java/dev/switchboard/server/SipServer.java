@@ -75,9 +75,13 @@ public final class SipServer {
       throw new StartException("data folder " + cfg.dataDir() + ": cannot create it (" + e.getMessage() + ")");
     }
     Services services = Services.open(cfg);
-    // Domains are hosts without ports, so the configured listen addresses are enough.
+    // Unconfigured, the server is one domain, localhost (the `user` command's default), reached
+    // by every name and address of the host. Domains are hosts without ports, so the configured
+    // listen addresses are enough to know them before the transport starts.
     ServedDomains domains =
-        ServedDomains.of(cfg.domains().isEmpty() ? DefaultDomains.of(cfg.listen()) : cfg.domains());
+        cfg.domains().isEmpty()
+            ? ServedDomains.aliases("localhost", DefaultDomains.of(cfg.listen()))
+            : ServedDomains.of(cfg.domains());
     ServerIdentity identity =
         new ServerIdentity(
             PRODUCT, List.of(Method.REGISTER, Method.OPTIONS, Method.ACK, Method.CANCEL), List.of("path"));

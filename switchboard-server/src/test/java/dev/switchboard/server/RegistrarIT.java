@@ -100,6 +100,33 @@ class RegistrarIT {
   }
 
   @Test
+  void withoutDomainsTheServerIsLocalhostReachedByItsAddress() throws Exception {
+    // The user command's default domain is localhost; a client that writes the server's address
+    // registers into it.
+    server.close(Duration.ZERO);
+    try (UserStore users = UserStore.open(data)) {
+      users.add("carol", "localhost", "pw");
+    }
+    server =
+        SipServer.start(
+            new ConfigBuilder()
+                .listen(List.of("udp:127.0.0.1:" + port), "test")
+                .set("data", data.toString(), "test")
+                .set("auth.algorithms", "MD5", "test")
+                .build());
+    int contactPort = Peers.freeUdpPort();
+    Peers.Run r =
+        Peers.run(
+            30,
+            List.of(
+                "sipsak", "-U", "-i", "-C", "sip:carol@127.0.0.1:" + contactPort,
+                "-s", "sip:carol@127.0.0.1:" + port, "-u", "carol", "-a", "pw", "-x", "600",
+                "-l", Integer.toString(contactPort)));
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(server.location().lookup("sip:carol@localhost")).hasSize(1);
+  }
+
+  @Test
   void registrationSurvivesARestartWithItsRemainingExpiry() throws Exception {
     int contactPort = Peers.freeUdpPort();
     assertThat(sipsakRegister("secret", contactPort, 600).exitCode()).isZero();

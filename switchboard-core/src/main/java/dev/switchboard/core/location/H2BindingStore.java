@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.core.location;
 
+import dev.switchboard.core.BackgroundThreads;
 import dev.switchboard.core.store.DataFile;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,12 +102,7 @@ public final class H2BindingStore implements BindingStore {
           return null;
         });
     this.flusher =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "switchboard-binding-flusher");
-              t.setDaemon(true);
-              return t;
-            });
+        BackgroundThreads.scheduler("switchboard-binding-flusher");
     flusher.scheduleWithFixedDelay(
         this::flushQuietly, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.core.location;
 
+import dev.switchboard.core.BackgroundThreads;
 import dev.switchboard.core.location.RegistrationEvent.Added;
 import dev.switchboard.core.location.RegistrationEvent.Expired;
 import dev.switchboard.core.location.RegistrationEvent.Refreshed;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -141,12 +141,7 @@ public final class LocationService implements AutoCloseable {
       return;
     }
     sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "switchboard-location-sweeper");
-              t.setDaemon(true);
-              return t;
-            });
+        BackgroundThreads.scheduler("switchboard-location-sweeper");
     sweeper.scheduleWithFixedDelay(
         this::sweepQuietly, SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.switchboard.core.users;
 
+import dev.switchboard.core.BackgroundThreads;
 import dev.switchboard.core.auth.DigestAlgorithm;
 import dev.switchboard.core.auth.Ha1;
 import dev.switchboard.core.auth.Ha1Lookup;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,12 +41,7 @@ public final class UserDirectory implements Ha1Lookup, AutoCloseable {
       return;
     }
     this.refresher =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "switchboard-user-refresh");
-              t.setDaemon(true);
-              return t;
-            });
+        BackgroundThreads.scheduler("switchboard-user-refresh");
     long ms = refresh.toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }

@@ -49,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--domain",
       paramLabel = "DOMAIN",
-      description = "A domain served by the registrar (host name or address). Repeatable. Default: this host's name and addresses.")
+      description = "A domain served by the registrar (host name or address). Repeatable. Default: localhost, also reached by this host's names and addresses.")
   List<String> domains;
 
   @Option(

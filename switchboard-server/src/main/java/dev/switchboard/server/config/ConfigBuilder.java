@@ -36,7 +36,7 @@ import java.util.Set;
  * transport: {idle-timeout: 5m, max-connections: 10000, max-message-size: 65536}
  * timers: {t1: 500ms, t2: 4s, t4: 5s}
  * shutdown-grace: 5s
- * domains: [example.com, 192.0.2.10]     # default: this host's name and addresses
+ * domains: [example.com, 192.0.2.10]     # default: localhost, reached by the host's names and addresses
  * registrar: {min-expires: 60s, max-expires: 24h, default-expires: 1h, third-party: false}
  * auth: {algorithms: "SHA-256, MD5", nonce-lifetime: 5m,
  *        lockout-failures: 5, lockout-window: 1m, lockout-cool-down: 5m}

@@ -25,7 +25,8 @@ import java.util.Optional;
  * @param t2 maximum retransmit interval for non-INVITE requests and INVITE responses, T2
  * @param t4 maximum duration a message remains in the network, T4
  * @param shutdownGrace how long open transactions may take to finish on SIGTERM
- * @param domains the domains served (registrar and proxy); empty: the host's name and addresses
+ * @param domains the domains served (registrar and proxy); empty: localhost, reached by the host's
+ *     names and addresses
  * @param registrar the registrar's expiry limits and third-party rule
  * @param auth digest challenge and lockout settings
  */

@@ -595,7 +595,7 @@ public final class Call {
       inviteServerTx.respond(terminated);
       complete(new Exchange(receivedInvite, terminated, false));
     }
-    end(new CallEnd(CallEnd.Reason.REMOTE_HANGUP, 200, "BYE"));
+    end(new CallEnd(CallEnd.Reason.REMOTE_HANGUP, 0, "BYE received"));
   }
 
   /** Section 14.2: a re-INVITE changes the session; the remote target is refreshed (section 12.2). */

@@ -37,6 +37,12 @@ public record CallEnd(Reason reason, int statusCode, String reasonPhrase) {
 
   /** A one-line description with the meaning of the status code. */
   public String describe() {
+    if (reason == Reason.REMOTE_HANGUP) {
+      return "the other side hung up (BYE)";
+    }
+    if (reason == Reason.LOCAL_HANGUP) {
+      return "we hung up (BYE)";
+    }
     return statusCode == 0
         ? reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + reasonPhrase
         : Statuses.describe(statusCode, reasonPhrase);

@@ -157,9 +157,17 @@ public final class UserAgent implements AutoCloseable {
    * redirects. Watch it through {@link Call#outcome()} and the listener.
    */
   public Call call(Uri target, SessionNegotiator negotiator) {
+    return call(target, negotiator, true);
+  }
+
+  /**
+   * As {@link #call(Uri, SessionNegotiator)}; with {@code offerInInvite} false the INVITE carries
+   * no offer, the callee offers in its 2xx and our ACK carries the answer (section 13.2.1).
+   */
+  public Call call(Uri target, SessionNegotiator negotiator, boolean offerInInvite) {
     SipRequest.Builder b = newRequest(Method.INVITE, target);
     b.add(HeaderName.CONTACT, ctx.contact(transportFor(target)));
-    if (negotiator != null) {
+    if (negotiator != null && offerInInvite) {
       Body offer = negotiator.offer(false);
       b.body(offer.type(), offer.content());
     }

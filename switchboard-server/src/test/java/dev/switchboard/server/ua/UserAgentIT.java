@@ -183,12 +183,21 @@ class UserAgentIT {
       // RFC 3261 §13.2.1: offer in the 2xx, answer in the ACK
       FakeSession bobMedia = new FakeSession("bob");
       bobAnswers = c -> c.accept(bobMedia);
-      Call call = alice.call(bobUri(), null);
+      FakeSession aliceMedia = new FakeSession("alice");
+      Call call = alice.call(
+          dev.switchboard.message.uri.SipUri.parse(bobUri()).value(), aliceMedia, false);
       assertThat(await(call.outcome()).statusCode()).isEqualTo(200);
       Call incoming = bobCalls.poll(5, TimeUnit.SECONDS);
       assertThat(incoming.offer()).isEmpty();
       assertThat(bobMedia.sent).singleElement().asString().contains("a=sendrecv");
-      assertThat(call.dialog()).isPresent();
+      assertThat(aliceMedia.received).singleElement().asString().contains("o=bob");
+      // The ACK carried alice's answer to bob's offer.
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (bobMedia.received.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(bobMedia.received).singleElement().asString().contains("o=alice");
+      assertThat(incoming.state()).isEqualTo(Call.State.CONNECTED);
       await(call.hangup());
     }
   }

@@ -45,6 +45,7 @@ public final class Registration {
 
   // Guarded by this.
   private boolean active = true;
+  private Duration asked; // The lifetime we ask for: the configured one, raised by a 423.
   private Duration granted = Duration.ZERO;
   private TimerService.Handle refresh;
 
@@ -78,18 +79,48 @@ public final class Registration {
   }
 
   void start() {
+    synchronized (this) {
+      asked = ctx.settings.registerExpires();
+    }
     send(ctx.settings.registerExpires());
   }
 
   private CompletableFuture<Exchange> send(Duration expires) {
-    SipRequest req = request(expires);
-    return core.requester()
-        .send(req, new Requester.Options(false, false, cseq::incrementAndGet), new Requester.Progress() {})
-        .whenComplete((x, err) -> {
+    return exchange(expires).whenComplete((x, err) -> {
           if (x != null && !expires.isZero()) {
             onAnswer(x);
           }
         });
+  }
+
+  /** One REGISTER exchange, asking again with Min-Expires after a 423. */
+  private CompletableFuture<Exchange> exchange(Duration expires) {
+    SipRequest req = request(expires);
+    return core.requester()
+        .send(req, new Requester.Options(false, false, cseq::incrementAndGet), new Requester.Progress() {})
+        .thenCompose(x -> {
+          Optional<Duration> min = tooBrief(x, expires);
+          return min.isPresent() ? exchange(min.get()) : CompletableFuture.completedFuture(x);
+        });
+  }
+
+  /**
+   * Section 10.2.8: a 423 Interval Too Brief names the shortest lifetime the registrar accepts in
+   * Min-Expires; we ask again for that once (only when it is longer than what we asked for).
+   */
+  private Optional<Duration> tooBrief(Exchange x, Duration expires) {
+    if (x.effectiveCode() != 423 || expires.isZero()) {
+      return Optional.empty();
+    }
+    Optional<Duration> min = x.response().first(HeaderName.MIN_EXPIRES)
+        .map(e -> Duration.ofSeconds(e.seconds()))
+        .filter(d -> d.compareTo(expires) > 0);
+    min.ifPresent(d -> {
+      synchronized (this) {
+        asked = d;
+      }
+    });
+    return min;
   }
 
   private SipRequest request(Duration expires) {
@@ -132,12 +163,14 @@ public final class Registration {
   }
 
   private void refresh() {
+    Duration lifetime;
     synchronized (this) {
       if (!active) {
         return;
       }
+      lifetime = asked;
     }
-    send(ctx.settings.registerExpires());
+    send(lifetime);
   }
 
   /**
@@ -154,8 +187,12 @@ public final class Registration {
         .findFirst();
     long s = fromContact
         .or(() -> ok.first(HeaderName.EXPIRES).map(Expires::seconds))
-        .orElse(ctx.settings.registerExpires().toSeconds());
+        .orElse(requested().toSeconds());
     return Duration.ofSeconds(s);
+  }
+
+  private synchronized Duration requested() {
+    return asked;
   }
 
   private static Optional<Long> seconds(String v) {

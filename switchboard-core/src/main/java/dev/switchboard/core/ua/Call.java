@@ -11,6 +11,8 @@ import dev.switchboard.message.header.RetryAfter;
 import dev.switchboard.transaction.ClientTransaction;
 import dev.switchboard.transaction.ServerTransaction;
 import dev.switchboard.transport.Inbound;
+import dev.switchboard.message.uri.Uri;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -176,7 +178,8 @@ public final class Call {
     long seq = first.cseq().orElseThrow().sequence();
     long[] next = {seq};
     core.requester()
-        .send(first, new Requester.Options(false, true, () -> ++next[0]), new Requester.Progress() {
+        .send(first, new Requester.Options(false, ctx.settings.followRedirects(), () -> ++next[0]),
+            new Requester.Progress() {
           @Override
           public void onSent(ClientTransaction tx) {
             onInviteSent(tx);
@@ -495,6 +498,31 @@ public final class Call {
     inviteServerTx.respond(r);
     complete(new Exchange(receivedInvite, r, false));
     end(new CallEnd(CallEnd.Reason.REJECTED, statusCode, reasonPhrase));
+  }
+
+  /**
+   * Redirects the caller (section 8.3, section 21.3): a 3xx (e.g. 302 Moved Temporarily) whose
+   * Contacts say where to try instead. A caller that follows redirects calls those.
+   */
+  public void redirect(int statusCode, List<Uri> contacts) {
+    if (statusCode < 300 || statusCode > 399) {
+      throw new IllegalArgumentException("a redirection is 300-399: " + statusCode);
+    }
+    SipResponse r;
+    synchronized (this) {
+      requireIncoming();
+      if (finalSent || state == State.ENDED) {
+        return;
+      }
+      finalSent = true;
+      SipResponse.Builder b = dialogResponse(receivedInvite, statusCode);
+      contacts.forEach(c -> b.add(HeaderName.CONTACT, Address.of(c)));
+      r = b.build();
+      core.invitePending(inviteServerTx, false);
+    }
+    inviteServerTx.respond(r);
+    complete(new Exchange(receivedInvite, r, false));
+    end(new CallEnd(CallEnd.Reason.REJECTED, statusCode, r.reasonPhrase()));
   }
 
   /** Section 9.2: the caller cancelled; 200 to the CANCEL and 487 to the INVITE if unanswered. */

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param product the User-Agent header value
  * @param advertisedHost the host to put in Via and Contact when listening on a wildcard address
  * @param registerExpires the registration lifetime to ask for
+ * @param followRedirects whether a 3xx to our INVITE, MESSAGE or OPTIONS is followed to its
+ *     Contacts (section 8.1.3.4) rather than reported
  */
 public record UaSettings(
     String user,
@@ -38,7 +40,8 @@ public record UaSettings(
     TimerConfig timerConfig,
     String product,
     Optional<String> advertisedHost,
-    Duration registerExpires) {
+    Duration registerExpires,
+    boolean followRedirects) {
   public UaSettings {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(domain, "domain");

@@ -205,7 +205,8 @@ public final class UserAgent implements AutoCloseable {
     long[] seq = {req.cseq().orElseThrow().sequence()};
     CompletableFuture<Exchange> out = new CompletableFuture<>();
     core.requester()
-        .send(req, new Requester.Options(false, true, () -> ++seq[0]), new Requester.Progress() {})
+        .send(req, new Requester.Options(false, ctx.settings.followRedirects(), () -> ++seq[0]),
+            new Requester.Progress() {})
         .whenComplete((x, err) -> events.execute(() -> {
           if (err != null) {
             out.completeExceptionally(err);
@@ -329,6 +330,7 @@ public final class UserAgent implements AutoCloseable {
     private String advertisedHost;
     private Duration registerExpires = Duration.ofSeconds(300);
     private UaListener listener = new UaListener() {};
+    private boolean followRedirects;
 
     private Builder(String user, String domain) {
       this.user = Objects.requireNonNull(user, "user");
@@ -399,6 +401,15 @@ public final class UserAgent implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether to follow a 3xx to its Contacts (section 8.1.3.4) instead of reporting it as the
+     * outcome; off unless set.
+     */
+    public Builder followRedirects(boolean follow) {
+      this.followRedirects = follow;
+      return this;
+    }
+
     /** Who hears incoming calls and messages; may be replaced later with {@link UserAgent#listener}. */
     public Builder listener(UaListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -413,7 +424,7 @@ public final class UserAgent implements AutoCloseable {
           user, domain, authUser == null ? user : authUser,
           Optional.ofNullable(password), Optional.ofNullable(displayName), points,
           Optional.ofNullable(outboundProxy), Optional.ofNullable(registrar), timerConfig, product,
-          Optional.ofNullable(advertisedHost), registerExpires);
+          Optional.ofNullable(advertisedHost), registerExpires, followRedirects);
     }
 
     /** The user agent, not yet listening: call {@link UserAgent#start()}. */

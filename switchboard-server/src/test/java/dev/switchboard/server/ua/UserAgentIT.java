@@ -203,6 +203,41 @@ class UserAgentIT {
   }
 
   @Nested
+  class Section8_1_3_4_Redirects {
+    @Test
+    void redirectIsReportedUnlessFollowingWasAsked() throws Exception {
+      bobAnswers = c -> c.redirect(302, java.util.List.of(
+          dev.switchboard.message.uri.SipUri.parse("sip:carol@127.0.0.1:9").value()));
+      Exchange x = await(alice.call(bobUri(), new FakeSession("alice")).outcome());
+      assertThat(x.statusCode()).isEqualTo(302);
+      assertThat(x.response().headerLines(HeaderName.CONTACT)).containsExactly("<sip:carol@127.0.0.1:9>");
+    }
+
+    @Test
+    void followedRedirectReachesTheNewContact() throws Exception {
+      // RFC 3261 §8.1.3.4: a new request to the Contact of the 3xx
+      try (UserAgent carol = UserAgent.builder("carol", "127.0.0.1").timers(FAST)
+              .listener(new UaListener() {
+                @Override
+                public void onIncomingCall(Call call) {
+                  call.accept(new FakeSession("carol"));
+                }
+              }).build().start();
+          UserAgent follower = UserAgent.builder("dave", "127.0.0.1").timers(FAST)
+              .followRedirects(true).build().start()) {
+        String carolUri = "sip:carol@127.0.0.1:" + carol.listening().get(0).address().getPort();
+        bobAnswers = c -> c.redirect(302, java.util.List.of(
+            dev.switchboard.message.uri.SipUri.parse(carolUri).value()));
+        Call call = follower.call(bobUri(), new FakeSession("dave"));
+        Exchange x = await(call.outcome());
+        assertThat(x.statusCode()).isEqualTo(200);
+        assertThat(x.request().requestUri().toString()).isEqualTo(carolUri);
+        await(call.hangup());
+      }
+    }
+  }
+
+  @Nested
   class Section9_Cancel {
     @Test
     void cancelAfterRingingEndsBothSidesWith487() throws Exception {
@@ -258,6 +293,36 @@ class UserAgentIT {
       assertThat(await(untilIdle(incoming::hold)).statusCode()).isEqualTo(200);
       await(incoming.hangup());
       assertThat(await(call.ended()).reason()).isEqualTo(CallEnd.Reason.REMOTE_HANGUP);
+    }
+  }
+
+  @Nested
+  class Section18_Tcp {
+    @Test
+    void callOverTcpUsesTcpContactsAndEndsCleanly() throws Exception {
+      // RFC 3261 §18: the same call over a stream transport; Contact says transport=tcp
+      dev.switchboard.transport.ListenPoint tcp = new dev.switchboard.transport.ListenPoint(
+          dev.switchboard.transport.Transport.TCP, new java.net.InetSocketAddress("127.0.0.1", 0));
+      BlockingQueue<Call> carolCalls = new LinkedBlockingQueue<>();
+      try (UserAgent carol = UserAgent.builder("carol", "127.0.0.1").timers(FAST).listen(tcp)
+              .listener(new UaListener() {
+                @Override
+                public void onIncomingCall(Call call) {
+                  carolCalls.add(call);
+                  call.accept(new FakeSession("carol"));
+                }
+              }).build().start();
+          UserAgent dave = UserAgent.builder("dave", "127.0.0.1").timers(FAST).listen(tcp).build().start()) {
+        String carolUri = "sip:carol@127.0.0.1:" + carol.listening().get(0).address().getPort() + ";transport=tcp";
+        Call call = dave.call(carolUri, new FakeSession("dave"));
+        Exchange x = await(call.outcome());
+        assertThat(x.statusCode()).isEqualTo(200);
+        assertThat(x.response().headerLines(HeaderName.CONTACT)).singleElement().asString().contains("transport=tcp");
+        assertThat(x.request().topVia().orElseThrow().transport()).isEqualTo("TCP");
+        Call incoming = carolCalls.poll(5, TimeUnit.SECONDS);
+        await(call.hangup());
+        assertThat(await(incoming.ended()).reason()).isEqualTo(CallEnd.Reason.REMOTE_HANGUP);
+      }
     }
   }
 

@@ -466,7 +466,7 @@ public final class Call {
       finalSent = true;
       state = State.CONNECTED;
       awaitingAckFor = receivedInvite.cseq().orElseThrow().sequence();
-      core.invitePending(inviteServerTx, false);
+      core.inviteAnswered(inviteServerTx);
       retransmitter =
           TwoXxRetransmitter.start(ctx.timers, ctx.timerConfig, inviteServerTx, ok,
               () -> ctx.events.execute(this::noAck));
@@ -493,7 +493,7 @@ public final class Call {
       }
       finalSent = true;
       r = dialogResponse(receivedInvite, statusCode, reasonPhrase).build();
-      core.invitePending(inviteServerTx, false);
+      core.inviteAnswered(inviteServerTx);
     }
     inviteServerTx.respond(r);
     complete(new Exchange(receivedInvite, r, false));
@@ -518,7 +518,7 @@ public final class Call {
       SipResponse.Builder b = dialogResponse(receivedInvite, statusCode);
       contacts.forEach(c -> b.add(HeaderName.CONTACT, Address.of(c)));
       r = b.build();
-      core.invitePending(inviteServerTx, false);
+      core.inviteAnswered(inviteServerTx);
     }
     inviteServerTx.respond(r);
     complete(new Exchange(receivedInvite, r, false));
@@ -535,7 +535,7 @@ public final class Call {
       }
       finalSent = true;
       terminated = dialogResponse(receivedInvite, 487).build();
-      core.invitePending(inviteServerTx, false);
+      core.inviteAnswered(inviteServerTx);
     }
     inviteServerTx.respond(terminated);
     complete(new Exchange(receivedInvite, terminated, false));
@@ -616,7 +616,7 @@ public final class Call {
       if (direction == Direction.INCOMING && !finalSent) {
         finalSent = true;
         terminated = dialogResponse(receivedInvite, 487).build();
-        core.invitePending(inviteServerTx, false);
+        core.inviteAnswered(inviteServerTx);
       }
     }
     if (terminated != null) {

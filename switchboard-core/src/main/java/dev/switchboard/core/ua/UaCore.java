@@ -69,11 +69,9 @@ final class UaCore implements TransactionUser {
     calls.put(call, Boolean.TRUE);
   }
 
-  /** Marks the INVITE transaction of an incoming call as awaiting (or no longer awaiting) an answer. */
-  void invitePending(ServerTransaction tx, boolean pending) {
-    if (!pending) {
-      pendingInvites.remove(tx);
-    }
+  /** The INVITE of an incoming call got its final response: a CANCEL no longer concerns the call. */
+  void inviteAnswered(ServerTransaction tx) {
+    pendingInvites.remove(tx);
   }
 
   void removeCall(Call call, Dialog dialog) {

@@ -66,6 +66,7 @@ public final class UserAgent implements AutoCloseable {
   private final UaContext ctx;
   private final UaCore core;
   private final NettyTransport transport;
+  private final TransactionLayer layer;
   private final WheelTimerService timers;
   private final ExecutorService events;
   private final ExecutorService resolver;
@@ -81,23 +82,22 @@ public final class UserAgent implements AutoCloseable {
     this.ctx = new UaContext(settings, timers, events, resolver);
     this.core = new UaCore(ctx);
     this.core.listener(b.listener);
-    AtomicReference<TransactionLayer> layer = new AtomicReference<>();
-    AtomicReference<NettyTransport> started = new AtomicReference<>();
+    AtomicReference<TransactionLayer> built = new AtomicReference<>();
     this.transport =
         NettyTransport.builder()
             .listen(settings.listen().toArray(new ListenPoint[0]))
-            .handler(inbound -> layer.get().onMessage(inbound))
+            .handler(inbound -> built.get().onMessage(inbound))
             .ioThreads(1)
             .build();
-    Stripes stripes = key -> started.get().executorFor(key);
-    layer.set(TransactionLayer.builder(transport, core, timers, stripes)
+    // Each transaction runs on the I/O thread its key maps to, as in the server (house style
+    // habit 10); the transport exists before the layer, and both before anything arrives.
+    NettyTransport t = transport;
+    Stripes stripes = key -> t.executorFor(key);
+    built.set(TransactionLayer.builder(transport, core, timers, stripes)
         .timerConfig(settings.timerConfig())
         .build());
-    started.set(transport);
-    this.pendingLayer = layer.get();
+    this.layer = built.get();
   }
-
-  private final TransactionLayer pendingLayer;
 
   /** A builder for the user agent of {@code user@domain}. */
   public static Builder builder(String user, String domain) {
@@ -116,7 +116,7 @@ public final class UserAgent implements AutoCloseable {
       shutdownThreads();
       throw e;
     }
-    ctx.started(pendingLayer, transport.listening());
+    ctx.started(layer, transport.listening());
     log.info("user agent {} listening on {}", ctx.aor(), transport.listening());
     return this;
   }

@@ -4,8 +4,8 @@ package dev.switchboard.server;
 import dev.switchboard.message.Method;
 import dev.switchboard.message.SipRequest;
 import dev.switchboard.message.SipResponse;
+import dev.switchboard.message.header.Address;
 import dev.switchboard.message.header.HeaderName;
-import dev.switchboard.transaction.Branches;
 import dev.switchboard.transaction.Failure;
 import dev.switchboard.transaction.ServerTransaction;
 import dev.switchboard.transaction.TransactionUser;
@@ -49,17 +49,18 @@ final class ServerCore implements TransactionUser {
   }
 
   /**
-   * Requests that change nothing are answered as a stateless UAS (section 8.2.7), as Kamailio's
-   * {@code sl_send_reply} does: a retransmission is just answered again, and no transaction has
-   * to be kept for 64*T1. These are OPTIONS, and a REGISTER without credentials, which at most
-   * gets a challenge ("issuing challenges" is the RFC's own example of stateless UAS use). A
-   * REGISTER with credentials may change bindings, so its transaction absorbs retransmissions.
+   * OPTIONS is answered as a stateless UAS (section 8.2.7), as Kamailio's {@code sl_send_reply}
+   * does: it changes nothing, so a retransmission is just answered again, and no transaction has
+   * to be kept for 64*T1.
+   *
+   * <p>REGISTER challenges are not answered statelessly, though the RFC names them as a use of
+   * stateless UAS: each 401 carries a new nonce, so a retransmitted REGISTER would get a second,
+   * different 401, which a client without a full transaction layer (SIPp) takes for an
+   * unexpected message. The transaction resends the identical 401 instead.
    */
   @Override
   public boolean answersStatelessly(SipRequest request) {
-    Method m = request.method();
-    return m.equals(Method.OPTIONS)
-        || (m.equals(Method.REGISTER) && !request.has(HeaderName.AUTHORIZATION));
+    return request.method().equals(Method.OPTIONS);
   }
 
   @Override
@@ -132,7 +133,24 @@ final class ServerCore implements TransactionUser {
   private SipResponse finalResponse(SipRequest request, SipResponse.Builder b) {
     request.to()
         .filter(to -> to.tag().isEmpty())
-        .ifPresent(to -> b.set(HeaderName.TO, to.withTag(Branches.newTag())));
+        .ifPresent(to -> b.set(HeaderName.TO, to.withTag(tagFor(request))));
     return identity.withServer(b).build();
+  }
+
+  /**
+   * The To tag of a response that creates no dialog, derived from the request (Call-ID, From tag,
+   * top Via branch), so that a stateless answer to a retransmission carries the same tag as the
+   * first answer: "the To tag MUST be generated statelessly" (section 8.2.7).
+   */
+  static String tagFor(SipRequest request) {
+    long h = 0xcbf29ce484222325L; // FNV-1a, 64 bit
+    String key =
+        request.callId().map(Object::toString).orElse("")
+            + '\n' + request.from().flatMap(Address::tag).orElse("")
+            + '\n' + request.topVia().flatMap(v -> v.branch()).orElse("");
+    for (int i = 0; i < key.length(); i++) {
+      h = (h ^ key.charAt(i)) * 0x100000001b3L;
+    }
+    return Long.toHexString(h);
   }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.message.header.AuthValue;
 import dev.switchboard.message.header.HeaderName;
 import dev.switchboard.message.header.RetryAfter;
 import dev.switchboard.message.parse.ParseResult;
+import dev.switchboard.message.uri.SipUri;
 import dev.switchboard.message.uri.Uri;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -146,14 +147,22 @@ public final class DigestAuthenticator {
   }
 
   /**
-   * RFC 7616 section 3.4.6: the {@code uri} the client hashed must name the Request-URI. Compared
-   * by RFC 3261 section 19.1.4 when it parses, else as text.
+   * RFC 7616 section 3.4.6: the {@code uri} the client hashed must name the Request-URI, so that
+   * credentials for one resource are not replayed for another. Compared by RFC 3261 section
+   * 19.1.4, except that for SIP URIs the port and parameters are not compared: the resource is the
+   * user at the host, and some clients hash the address they send to (SIPp writes {@code
+   * sip:ip:port} whatever the Request-URI) or drop {@code ;transport}. Unparseable: as text.
    */
   private static boolean sameUri(String uri, Uri requestUri) {
     ParseResult<Uri> parsed = Uri.parse(uri);
-    if (parsed instanceof ParseResult.Parsed<Uri> p) {
-      return p.get().equals(requestUri);
+    if (!(parsed instanceof ParseResult.Parsed<Uri> p)) {
+      return uri.equals(requestUri.toString());
     }
-    return uri.equals(requestUri.toString());
+    if (p.get() instanceof SipUri a && requestUri instanceof SipUri b) {
+      return a.isSecure() == b.isSecure()
+          && java.util.Objects.equals(a.user(), b.user())
+          && a.host().matches(b.host());
+    }
+    return p.get().equals(requestUri);
   }
 }

@@ -109,8 +109,13 @@ public final class DigestVerifier {
     if (qop.isPresent()) {
       // RFC 7616 section 3.4: nc lets the server detect replays; it must rise for each reuse.
       Instant expiresAt = nonces.expiresAt(nonce.get()).orElseThrow();
-      if (!counts.advance(nonce.get(), nc, expiresAt)) {
-        return reject("replayed nonce count");
+      switch (counts.advance(nonce.get(), nc, expiresAt)) {
+        case REPLAYED:
+          return reject("replayed nonce count");
+        case FORGOTTEN:
+          return new DigestResult.Stale(); // a fresh nonce costs the client one round trip
+        case FRESH:
+          break;
       }
     }
     return new DigestResult.Authenticated(username.get());

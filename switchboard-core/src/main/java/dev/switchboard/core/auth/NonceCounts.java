@@ -15,11 +15,27 @@ import java.util.Objects;
  *
  * <p>Memory is bounded: an entry is dropped once its nonce has expired (after that the nonce is
  * answered as stale anyway), and when {@code maxEntries} is reached the oldest entry is dropped.
- * Thread-safe: all state is guarded by {@code this}.
+ * A dropped nonce that has not expired yet must not become usable again: every nonce that expires
+ * no later than the last one dropped early is {@link Verdict#FORGOTTEN}, which the verifier
+ * answers like a stale nonce (a fresh challenge, no failure counted). Entries are kept in
+ * first-seen order, which is nearly expiry order, so both kinds of pruning touch only the head:
+ * constant time per call.
+ *
+ * <p>Thread-safe: all state is guarded by {@code this}.
  */
 public final class NonceCounts {
   /** The default cap on remembered nonces. */
   public static final int DEFAULT_MAX_ENTRIES = 100_000;
+
+  /** What {@link #advance} decided. */
+  public enum Verdict {
+    /** The count is higher than any seen for the nonce: accepted and recorded. */
+    FRESH,
+    /** The count was seen before for this nonce: a replay. */
+    REPLAYED,
+    /** The nonce may have been used and forgotten to keep memory bounded: ask for a new one. */
+    FORGOTTEN
+  }
 
   private record Entry(long nc, Instant expiresAt) {}
 
@@ -27,6 +43,8 @@ public final class NonceCounts {
   private final int maxEntries;
   // Guarded by this. Insertion order is first-seen order, roughly issue order.
   private final LinkedHashMap<String, Entry> seen = new LinkedHashMap<>();
+  // Guarded by this. The latest expiry among live nonces dropped to make room.
+  private Instant forgottenUpTo = Instant.MIN;
 
   /** A tracker with {@link #DEFAULT_MAX_ENTRIES}. */
   public NonceCounts(Clock clock) {
@@ -46,21 +64,24 @@ public final class NonceCounts {
    * Records {@code nc} for {@code nonce} if it is greater than any seen before.
    *
    * @param expiresAt when the nonce stops being fresh; the entry is dropped after that
-   * @return true when {@code nc} is new (greater than the last seen), false for a replay
    */
-  public synchronized boolean advance(String nonce, long nc, Instant expiresAt) {
+  public synchronized Verdict advance(String nonce, long nc, Instant expiresAt) {
     Objects.requireNonNull(nonce, "nonce");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    Instant now = clock.instant();
     Entry last = seen.get(nonce);
-    if (last != null && nc <= last.nc()) {
-      return false;
+    if (last != null) {
+      if (nc <= last.nc()) {
+        return Verdict.REPLAYED;
+      }
+      seen.put(nonce, new Entry(nc, expiresAt));
+      return Verdict.FRESH;
     }
-    if (last == null) {
-      prune(now);
+    if (!expiresAt.isAfter(forgottenUpTo)) {
+      return Verdict.FORGOTTEN;
     }
+    prune(clock.instant());
     seen.put(nonce, new Entry(nc, expiresAt));
-    return true;
+    return Verdict.FRESH;
   }
 
   /** The number of nonces remembered. */
@@ -70,20 +91,16 @@ public final class NonceCounts {
 
   // Guarded by this.
   private void prune(Instant now) {
-    // Cheap path: expired entries at the head, since first-seen order is roughly expiry order.
     Iterator<Map.Entry<String, Entry>> it = seen.entrySet().iterator();
-    while (it.hasNext() && !it.next().getValue().expiresAt().isAfter(now)) {
-      it.remove();
-    }
-    if (seen.size() < maxEntries) {
-      return;
-    }
-    seen.values().removeIf(e -> !e.expiresAt().isAfter(now));
-    // Still full of live nonces: forget the oldest. Its client then gets a fresh nonce after a
-    // replay is refused, never a silent acceptance of a replay of a remembered nonce.
-    it = seen.entrySet().iterator();
-    while (seen.size() >= maxEntries && it.hasNext()) {
-      it.next();
+    while (it.hasNext()) {
+      Entry e = it.next().getValue();
+      boolean expired = !e.expiresAt().isAfter(now);
+      if (!expired && seen.size() < maxEntries) {
+        return;
+      }
+      if (!expired && e.expiresAt().isAfter(forgottenUpTo)) {
+        forgottenUpTo = e.expiresAt();
+      }
       it.remove();
     }
   }

@@ -5,12 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,13 +21,18 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code time-stamp H(time-stamp ":" ETag ":" secret)}; we use an HMAC).
  *
  * <pre>
- *   nonce = base64url( timestamp(8 bytes, epoch ms) || HMAC-SHA256(secret, timestamp || realm)[0..16] )
+ *   stamp = timestamp(8 bytes, epoch ms) || sequence(8 bytes)
+ *   nonce = base64url( stamp || HMAC-SHA256(secret, stamp || realm)[0..16] )
  * </pre>
+ *
+ * <p>The sequence makes every nonce unique even when many are issued in one millisecond: two
+ * clients given the same nonce would both send nc=1, and the second would be taken for a replay.
+ * It starts at a random value, so that nodes sharing a secret do not issue the same nonces.
  *
  * <p>No state is kept: any node that holds the same secret can check a nonce. A nonce older than
  * the lifetime is {@link Status#STALE} (the client retries with {@code stale=true}, RFC 7616
  * section 3.3), a bad MAC or format is {@link Status#INVALID}. Replay of one nonce is caught by
- * {@link NonceCounts}, not here. Immutable and thread-safe.
+ * {@link NonceCounts}, not here. Thread-safe.
  */
 public final class NonceService {
   /** The default nonce lifetime. */
@@ -35,6 +42,7 @@ public final class NonceService {
   static final Duration MAX_SKEW = Duration.ofSeconds(5);
 
   private static final int TIMESTAMP_BYTES = 8;
+  private static final int STAMP_BYTES = TIMESTAMP_BYTES + 8;
   private static final int MAC_BYTES = 16;
   private static final int MIN_SECRET_BYTES = 16;
   private static final String HMAC = "HmacSHA256";
@@ -50,6 +58,9 @@ public final class NonceService {
   }
 
   private final SecretKeySpec key;
+  private final AtomicLong sequence = new AtomicLong(new SecureRandom().nextLong());
+  // Mac instances are not thread-safe and costly to look up: one per thread, keyed once.
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
   private final Clock clock;
   private final Duration lifetime;
 
@@ -86,8 +97,12 @@ public final class NonceService {
   /** A new nonce for {@code realm}, stamped with the current time. */
   public String issue(String realm) {
     Objects.requireNonNull(realm, "realm");
-    byte[] stamp = ByteBuffer.allocate(TIMESTAMP_BYTES).putLong(clock.millis()).array();
-    byte[] out = ByteBuffer.allocate(TIMESTAMP_BYTES + MAC_BYTES)
+    byte[] stamp =
+        ByteBuffer.allocate(STAMP_BYTES)
+            .putLong(clock.millis())
+            .putLong(sequence.getAndIncrement())
+            .array();
+    byte[] out = ByteBuffer.allocate(STAMP_BYTES + MAC_BYTES)
         .put(stamp)
         .put(mac(stamp, realm))
         .array();
@@ -101,7 +116,7 @@ public final class NonceService {
     if (raw == null) {
       return Status.INVALID;
     }
-    byte[] stamp = new byte[TIMESTAMP_BYTES];
+    byte[] stamp = new byte[STAMP_BYTES];
     byte[] got = new byte[MAC_BYTES];
     ByteBuffer.wrap(raw).get(stamp).get(got);
     if (!MessageDigest.isEqual(got, mac(stamp, realm))) {
@@ -132,22 +147,26 @@ public final class NonceService {
     }
     try {
       byte[] raw = Base64.getUrlDecoder().decode(nonce);
-      return raw.length == TIMESTAMP_BYTES + MAC_BYTES ? raw : null;
+      return raw.length == STAMP_BYTES + MAC_BYTES ? raw : null;
     } catch (IllegalArgumentException e) {
       return null; // not base64url: a value, not a bug (STYLE habit 7)
     }
   }
 
   private byte[] mac(byte[] stamp, String realm) {
+    Mac mac = macs.get();
+    mac.update(stamp);
+    byte[] full = mac.doFinal(realm.getBytes(StandardCharsets.UTF_8)); // also resets it
+    byte[] cut = new byte[MAC_BYTES];
+    System.arraycopy(full, 0, cut, 0, MAC_BYTES);
+    return cut;
+  }
+
+  private Mac newMac() {
     try {
-      // Mac is not thread-safe; a fresh instance per call keeps this class immutable.
       Mac mac = Mac.getInstance(HMAC);
       mac.init(key);
-      mac.update(stamp);
-      byte[] full = mac.doFinal(realm.getBytes(StandardCharsets.UTF_8));
-      byte[] cut = new byte[MAC_BYTES];
-      System.arraycopy(full, 0, cut, 0, MAC_BYTES);
-      return cut;
+      return mac;
     } catch (GeneralSecurityException e) {
       // HmacSHA256 is required on every Java platform (Mac Javadoc).
       throw new IllegalStateException(HMAC + " unavailable", e);

@@ -18,8 +18,17 @@ class NonceServiceTest {
   @Test
   void freshNonceIsValid() {
     String n = nonces.issue("example.com");
-    assertThat(n).hasSize(32).matches("[A-Za-z0-9_-]+");
+    assertThat(n).hasSize(43).matches("[A-Za-z0-9_-]+");
     assertThat(nonces.check(n, "example.com")).isEqualTo(NonceService.Status.VALID);
+  }
+
+  @Test
+  void noncesIssuedInTheSameMillisecondDiffer() {
+    // Two clients with one nonce would both send nc=1; the second would look like a replay.
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      assertThat(seen.add(nonces.issue("example.com"))).isTrue();
+    }
   }
 
   @Test

@@ -227,6 +227,17 @@ class RegistrarTest {
     }
 
     @Test
+    void uriParameterWithAnotherPortNamesTheSameResource() {
+      // SIPp hashes sip:ip:port whatever the Request-URI says.
+      SipResponse challenge = send(register());
+      AuthValue c = DigestClient.pick(challenge.all(HeaderName.WWW_AUTHENTICATE)).orElseThrow();
+      SipRequest r = register().toBuilder()
+          .add(HeaderName.AUTHORIZATION, alice.answer(c, "REGISTER", "sip:example.com:5070"))
+          .build();
+      assertThat(send(r).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void fiveFailuresWithinAMinuteLockTheUserWith403AndRetryAfter() {
       for (int i = 0; i < 5; i++) {
         assertThat(authenticatedWith(new DigestClient("alice", "guess" + i), "alice", "call-1").statusCode())

@@ -257,7 +257,9 @@ public final class UserAgent implements AutoCloseable {
 
   /**
    * Hangs up every call, removes every registration (waiting up to two seconds for the
-   * registrar), then stops the transport and threads. Idempotent.
+   * registrar), then stops the transport and threads. Idempotent. Blocks briefly: call it from the
+   * application's thread, not from a {@link UaListener} method (the registrar's answer is
+   * delivered on that thread, so there the wait always runs its full two seconds).
    */
   @Override
   public void close() {

@@ -185,8 +185,10 @@ public final class SipServer {
     if (active > 0) {
       log.info("stopping with {} transactions still unanswered after {}", active, grace);
     }
-    transport.close();
+    // Timers first: a timer that fired after the transport's event loops stopped would have no
+    // thread to run on (and would log a rejected task).
     timers.close();
+    transport.close();
     // After the transport: no request can change a binding any more, and closing the location
     // service writes every change the clients were answered 200 for.
     services.close();

@@ -5,8 +5,8 @@
  *
  * <p>{@link dev.switchboard.core.location.LocationService} answers lookups from an in-memory index
  * and writes behind to a {@link dev.switchboard.core.location.BindingStore}; {@link
- * dev.switchboard.core.location.H2BindingStore} keeps the bindings in the embedded H2 database of
- * the data folder so that they survive a restart. Changes are announced as {@link
+ * dev.switchboard.core.location.H2BindingStore} keeps the bindings in an H2 MVStore file of the
+ * data folder so that they survive a restart. Changes are announced as {@link
  * dev.switchboard.core.location.RegistrationEvent}s. Time always comes from an injected {@link
  * java.time.Clock}.
  */

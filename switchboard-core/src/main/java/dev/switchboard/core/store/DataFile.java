@@ -84,7 +84,7 @@ public final class DataFile {
   }
 
   /** The first line of an H2 message (they run to several, with the SQL statement). */
-  public static String firstLine(SQLException e) {
+  public static String firstLine(Exception e) {
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);

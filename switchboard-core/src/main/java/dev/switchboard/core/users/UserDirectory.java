@@ -5,6 +5,10 @@ import dev.switchboard.core.BackgroundThreads;
 import dev.switchboard.core.auth.DigestAlgorithm;
 import dev.switchboard.core.auth.Ha1;
 import dev.switchboard.core.auth.Ha1Lookup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -16,10 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The user store's HA1 hashes held in memory, so that authenticating a request never waits for
- * the database on a transport thread. A refresher checks the store's {@linkplain UserStore#version()
- * version} every {@code refresh} and reloads everything when it changed, so {@code switchboard user
- * add|remove|passwd|import} run against the data folder of a running server take effect within
- * that interval.
+ * the database on a transport thread. A refresher reads the store's {@linkplain
+ * UserStore#CHANGE_MARKER change marker} every {@code refresh} (a small file, not the database) and,
+ * when it changed, reloads everything whose {@linkplain UserStore#version() version} moved, so
+ * {@code switchboard user add|remove|passwd|import} run against the data folder of a running
+ * server take effect within that interval.
  *
  * <p>Thread-safe: lookups read an immutable snapshot that the refresher replaces.
  */
@@ -30,11 +35,15 @@ public final class UserDirectory implements Ha1Lookup, AutoCloseable {
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(1);
 
   private final UserStore store;
+  private final Path marker;
   private volatile UserStore.Snapshot snapshot;
+  private String lastMark = ""; // Guarded by this.
   private final ScheduledExecutorService refresher;
 
   private UserDirectory(UserStore store, UserStore.Snapshot first, Duration refresh) {
     this.store = store;
+    this.marker = store.dataDir().resolve(UserStore.CHANGE_MARKER);
+    this.lastMark = readMark();
     this.snapshot = first;
     if (refresh == null) {
       this.refresher = null;
@@ -80,12 +89,28 @@ public final class UserDirectory implements Ha1Lookup, AutoCloseable {
     return snapshot.hashes().size();
   }
 
-  /** Reloads the users if the store changed since the last load. */
-  public void refresh() {
+  /** Reloads the users if the change marker moved and the store's version with it. */
+  public synchronized void refresh() {
+    String mark = readMark();
+    if (mark.equals(lastMark)) {
+      return;
+    }
     if (store.version() != snapshot.version()) {
       UserStore.Snapshot next = store.snapshot();
       snapshot = next;
       log.info("user directory reloaded: {} users", next.hashes().size());
+    }
+    lastMark = mark;
+  }
+
+  private String readMark() {
+    try {
+      return Files.readString(marker);
+    } catch (NoSuchFileException e) {
+      return "";
+    } catch (IOException e) {
+      // Unreadable for a moment (being rewritten): compare again next time.
+      return lastMark;
     }
   }
 

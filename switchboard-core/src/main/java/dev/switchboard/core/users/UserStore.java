@@ -69,9 +69,17 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
   private static final String UPDATE =
       "UPDATE users SET ha1_md5 = ?, ha1_sha256 = ? WHERE username = ? AND domain = ?";
 
+  /**
+   * A file in the data folder rewritten after every change with the new {@link #version()}: a
+   * running server watches it instead of opening the database every second.
+   */
+  public static final String CHANGE_MARKER = "users.version";
+
+  private final Path dataDir;
   private final DataFile file;
 
-  private UserStore(DataFile file) {
+  private UserStore(Path dataDir, DataFile file) {
+    this.dataDir = dataDir;
     this.file = file;
   }
 
@@ -82,7 +90,8 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
    * @throws UserStoreException if the database cannot be opened
    */
   public static UserStore open(Path dataDir) {
-    UserStore store = new UserStore(new DataFile(dataDir, "user store", UserStoreException::new));
+    UserStore store =
+        new UserStore(dataDir, new DataFile(dataDir, "user store", UserStoreException::new));
     store.file.inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {
@@ -102,10 +111,9 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
    */
   public void add(String user, String domain, String password) {
     validate(user, domain, password);
-    file.inTransaction(
+    change(
         c -> {
           insert(c, user, domain, password);
-          bumpVersion(c);
           return null;
         });
   }
@@ -117,7 +125,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
    */
   public void remove(String user, String domain) {
     validate(user, domain);
-    file.inTransaction(
+    change(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement("DELETE FROM users WHERE username = ? AND domain = ?")) {
@@ -127,7 +135,6 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
               throw noSuchUser(user, domain);
             }
           }
-          bumpVersion(c);
           return null;
         });
   }
@@ -140,7 +147,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
   public void setPassword(String user, String domain, String password) {
     validate(user, domain, password);
     Map<DigestAlgorithm, Ha1> ha1 = Ha1.computeAll(user, domain, password);
-    file.inTransaction(
+    change(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
             ps.setString(1, ha1.get(DigestAlgorithm.MD5).hex());
@@ -151,7 +158,6 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
               throw noSuchUser(user, domain);
             }
           }
-          bumpVersion(c);
           return null;
         });
   }
@@ -190,7 +196,7 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + csv + ": " + e.getMessage(), e);
     }
-    return file.inTransaction(
+    return change(
         c -> {
           int added = 0;
           for (int i = 0; i < lines.size(); i++) {
@@ -214,7 +220,6 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
             }
             added++;
           }
-          bumpVersion(c);
           return added;
         });
   }
@@ -240,6 +245,11 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
             }
           }
         });
+  }
+
+  /** The data folder this store lives in. */
+  public Path dataDir() {
+    return dataDir;
   }
 
   /**
@@ -306,10 +316,31 @@ public final class UserStore implements Ha1Lookup, AutoCloseable {
     }
   }
 
-  private static void bumpVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.executeUpdate(BUMP_VERSION);
+  /**
+   * Runs a change in one transaction that also raises the version, then, once it is committed,
+   * writes the new version to the {@link #CHANGE_MARKER} file for a running server to notice.
+   */
+  private <T> T change(DataFile.Work<T> work) {
+    long[] version = new long[1];
+    T result =
+        file.inTransaction(
+            c -> {
+              T r = work.run(c);
+              try (Statement s = c.createStatement()) {
+                s.executeUpdate(BUMP_VERSION);
+              }
+              version[0] = readVersion(c);
+              return r;
+            });
+    try {
+      Files.writeString(dataDir.resolve(CHANGE_MARKER), Long.toString(version[0]));
+    } catch (IOException e) {
+      // The change is committed; a server running on this folder sees it at its next restart.
+      throw new UserStoreException(
+          "user store: changed, but " + dataDir.resolve(CHANGE_MARKER) + " could not be written ("
+              + e.getMessage() + "); restart the server to pick the change up", e);
     }
+    return result;
   }
 
   private static boolean isHeader(String line) {

@@ -5,7 +5,6 @@ import dev.switchboard.message.Method;
 import dev.switchboard.message.SipRequest;
 import dev.switchboard.message.SipResponse;
 import dev.switchboard.message.header.Address;
-import dev.switchboard.message.header.CSeq;
 import dev.switchboard.message.header.HeaderName;
 import dev.switchboard.message.header.RetryAfter;
 import dev.switchboard.transaction.ClientTransaction;
@@ -62,6 +61,8 @@ public final class Call {
   private final String callId;
   private final CompletableFuture<Exchange> outcome = new CompletableFuture<>();
   private final CompletableFuture<CallEnd> ended = new CompletableFuture<>();
+  private final AckSender acks;
+  private final DialogResponses responses;
 
   // Guarded by this.
   private State state = State.TRYING;
@@ -75,8 +76,6 @@ public final class Call {
   private ClientTransaction inviteTx;
   private boolean provisionalSeen;
   private boolean cancelWanted;
-  private SipRequest ack; // The ACK for the 2xx, resent when the 2xx is.
-  private NextHop ackHop;
   private boolean reinviting;
 
   // Incoming calls, guarded by this.
@@ -98,6 +97,9 @@ public final class Call {
     this.negotiator = negotiator;
     this.receivedInvite = null;
     this.inviteServerTx = null;
+    this.acks = new AckSender(ctx, core.requester());
+    // An outgoing call answers requests only within its dialog, where To carries our tag.
+    this.responses = new DialogResponses(ctx, invite.from().orElseThrow().tag().orElse(""));
   }
 
   /** An incoming call; the core registers its dialog so CANCEL, BYE and ACK find it. */
@@ -110,6 +112,8 @@ public final class Call {
     this.remote = receivedInvite.from().orElseThrow().withoutParameter("tag");
     this.callId = receivedInvite.callId().orElseThrow().value();
     this.dialog = Dialog.asCallee(receivedInvite, localTag);
+    this.acks = new AckSender(ctx, core.requester());
+    this.responses = new DialogResponses(ctx, localTag);
   }
 
   // ---------------------------------------------------------------- what the application sees
@@ -304,73 +308,27 @@ public final class Call {
     return earlyAnswer;
   }
 
-  /**
-   * Section 13.2.2.4: the ACK for a 2xx is built by the UA core like a request in the dialog, with
-   * the INVITE's CSeq number and credentials, sent straight to the transport, and sent again for
-   * every retransmission of the 2xx.
-   */
+  /** Section 13.2.2.4: acknowledges our 2xx, or a 2xx from another fork, which is then ended. */
   private void sendAck(SipRequest inviteSent, SipResponse ok, Body body) {
-    Dialog d;
-    synchronized (this) {
-      d = dialog;
+    if (DialogId.ofResponse(ok).map(dialog.id()::equals).orElse(false)) {
+      acks.acknowledge(dialog, inviteSent, ok, body);
+    } else {
+      acks.acknowledgeAndEnd(inviteSent, ok);
     }
-    if (!DialogId.ofResponse(ok).map(d.id()::equals).orElse(false)) {
-      // Another fork answered as well: acknowledge that dialog and end it (section 13.2.2.4).
-      Dialog other = Dialog.asCaller(inviteSent, ok);
-      ackAndForget(other, inviteSent, ok, body, true);
-      return;
-    }
-    ackAndForget(d, inviteSent, ok, body, false);
-  }
-
-  private void ackAndForget(Dialog d, SipRequest inviteSent, SipResponse ok, Body body, boolean thenBye) {
-    long seq = ok.cseq().map(CSeq::sequence).orElse(inviteSent.cseq().orElseThrow().sequence());
-    SipRequest.Builder b = ctx.decorate(d.newRequest(Method.ACK, seq));
-    inviteSent.all(HeaderName.AUTHORIZATION).forEach(a -> b.add(HeaderName.AUTHORIZATION, a));
-    inviteSent.all(HeaderName.PROXY_AUTHORIZATION).forEach(a -> b.add(HeaderName.PROXY_AUTHORIZATION, a));
-    if (body != null) {
-      b.body(body.type(), body.content());
-    }
-    SipRequest unsent = b.build();
-    NextHop.resolve(d.nextHopUri(), ctx.resolver).whenComplete((hop, err) -> {
-      if (err != null) {
-        log.debug("cannot send ACK: {}", err.toString());
-        return;
-      }
-      SipRequest.Builder withVia = unsent.toBuilder();
-      withVia.prepend(HeaderName.VIA, ctx.newVia(hop.transport()));
-      SipRequest a = withVia.build();
-      if (!thenBye) {
-        synchronized (this) {
-          ack = a;
-          ackHop = hop;
-        }
-      }
-      ctx.layer().sendStateless(a, hop.transport(), hop.address());
-      if (thenBye) {
-        SipRequest bye = ctx.decorate(d.newRequest(Method.BYE, 0)).build();
-        core.requester().send(bye, new Requester.Options(true, false, d::nextLocalSequence), new Requester.Progress() {});
-      }
-    });
   }
 
   /** A 2xx to our INVITE arrived again: send the same ACK again (section 13.2.2.4). */
   void onRetransmitted2xx(SipResponse ok) {
-    SipRequest a;
-    NextHop hop;
-    Dialog d;
+    Dialog d = dialog;
     SipRequest inv;
     synchronized (this) {
-      a = ack;
-      hop = ackHop;
-      d = dialog;
       inv = invite;
     }
     boolean sameDialog = d != null && DialogId.ofResponse(ok).map(d.id()::equals).orElse(false);
-    if (sameDialog && a != null && a.cseq().orElseThrow().sequence() == ok.cseq().orElseThrow().sequence()) {
-      ctx.layer().sendStateless(a, hop.transport(), hop.address());
-    } else if (!sameDialog && d != null && inv != null) {
-      ackAndForget(Dialog.asCaller(inv, ok), inv, ok, null, true);
+    if (sameDialog) {
+      acks.resend(ok);
+    } else if (d != null && inv != null) {
+      acks.acknowledgeAndEnd(inv, ok);
     }
   }
 
@@ -788,10 +746,7 @@ public final class Call {
     return ended();
   }
 
-  /**
-   * Section 9.1: the CANCEL copies the INVITE's Request-URI, Call-ID, To, From, CSeq number and
-   * Route, with the INVITE's top Via (so it goes to the same transaction), to the same address.
-   */
+  /** Sends the CANCEL (section 9.1) for the INVITE as last sent, to where it went. */
   private void sendCancel() {
     ClientTransaction tx;
     synchronized (this) {
@@ -800,18 +755,8 @@ public final class Call {
     if (tx == null) {
       return;
     }
-    SipRequest inv = tx.request();
-    SipRequest.Builder b =
-        SipRequest.builder(Method.CANCEL, inv.requestUri())
-            .add(HeaderName.VIA, inv.topVia().orElseThrow())
-            .add(HeaderName.MAX_FORWARDS, dev.switchboard.message.header.MaxForwards.DEFAULT)
-            .add(HeaderName.FROM, inv.from().orElseThrow())
-            .add(HeaderName.TO, inv.to().orElseThrow())
-            .add(HeaderName.CALL_ID, inv.callId().orElseThrow())
-            .add(HeaderName.CSEQ, new CSeq(inv.cseq().orElseThrow().sequence(), Method.CANCEL));
-    inv.all(HeaderName.ROUTE).forEach(r -> b.add(HeaderName.ROUTE, r));
     try {
-      ctx.layer().sendRequest(ctx.decorate(b).build(), tx.transport(), tx.remote());
+      ctx.layer().sendRequest(ctx.decorate(CancelRequest.of(tx.request())).build(), tx.transport(), tx.remote());
     } catch (IllegalStateException e) {
       log.debug("CANCEL already sent for {}", callId);
     }
@@ -883,30 +828,13 @@ public final class Call {
     }
   }
 
-  /** A response carrying our To tag and, for INVITE 1xx/2xx, our Contact (section 12.1.1). */
+  /** A response of ours in this call's dialog; see {@link DialogResponses}. */
   private SipResponse.Builder dialogResponse(SipRequest request, int code) {
-    return dialogResponse(request, code, dev.switchboard.message.StatusCode.effective(code).reasonPhrase());
+    return responses.to(request, code);
   }
 
   private SipResponse.Builder dialogResponse(SipRequest request, int code, String phrase) {
-    SipResponse.Builder b = request.reply(code, phrase);
-    Address to = request.to().orElseThrow();
-    if (to.tag().isEmpty() && dialog != null) {
-      b.set(HeaderName.TO, to.withTag(dialog.id().localTag()));
-    }
-    if (request.method().equals(Method.INVITE) && code > 100 && code < 300) {
-      b.add(HeaderName.CONTACT, ctx.contact(inviteTransport(request)));
-      request.all(HeaderName.RECORD_ROUTE).forEach(rr -> b.add(HeaderName.RECORD_ROUTE, rr));
-    }
-    b.set(HeaderName.SERVER, new dev.switchboard.message.header.Text(ctx.settings.product()));
-    return b;
-  }
-
-  private dev.switchboard.transport.Transport inviteTransport(SipRequest request) {
-    String t = request.topVia().map(v -> v.transport()).orElse("UDP");
-    return dev.switchboard.transport.Transport.of(t.toLowerCase(java.util.Locale.ROOT))
-        .filter(x -> ctx.listening().stream().anyMatch(p -> p.transport() == x))
-        .orElse(ctx.listening().get(0).transport());
+    return responses.to(request, code, phrase);
   }
 
   @Override

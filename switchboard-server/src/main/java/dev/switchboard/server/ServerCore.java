@@ -9,7 +9,9 @@ import dev.switchboard.message.header.HeaderName;
 import dev.switchboard.transaction.Failure;
 import dev.switchboard.transaction.ServerTransaction;
 import dev.switchboard.transaction.TransactionUser;
+import dev.switchboard.core.proxy.Proxy;
 import dev.switchboard.core.registrar.Registrar;
+import dev.switchboard.message.uri.SipUri;
 import dev.switchboard.transport.Flow;
 import dev.switchboard.transport.Inbound;
 import java.net.InetSocketAddress;
@@ -21,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's transaction user: what it does with each request. It answers OPTIONS with its
- * capabilities (section 11.2) — whatever the Request-URI and even with Max-Forwards 0, as the
- * source notes describe the traceroute-like use and section 16.3 item 3 allows — hands REGISTER to
- * the {@link Registrar} and rejects everything else by the checks of section 8.2.
+ * The server's transaction user: what it does with each request. It answers OPTIONS addressed to
+ * the server itself (no user part) or with Max-Forwards 0 with its capabilities (section 11.2,
+ * section 16.3 item 3: the traceroute-like use), hands REGISTER to the {@link Registrar} after
+ * the checks of section 8.2, and gives everything else — calls, in-dialog requests, CANCEL, the
+ * ACK for a 2xx, stray responses — to the stateful {@link Proxy}.
  *
  * <p>Thread-safe: it keeps no per-request state; callbacks run on transaction stripes.
  */
@@ -35,21 +38,24 @@ final class ServerCore implements TransactionUser {
   private final RequestChecks checks;
   private final Supplier<TransactionLayer> layer;
   private final Registrar registrar;
+  private final Supplier<Proxy> proxy;
   private final LongAdder strayResponses = new LongAdder();
 
   /**
    * @param layer the transaction layer this core sits on, for stateless answers; asked only once
    *     requests arrive, so it may be set after this core is made
+   * @param proxy the proxy; null until the transport has started (it needs the real ports)
    */
-  ServerCore(ServerIdentity identity, Supplier<TransactionLayer> layer, Registrar registrar) {
+  ServerCore(ServerIdentity identity, Supplier<TransactionLayer> layer, Registrar registrar, Supplier<Proxy> proxy) {
     this.identity = identity;
     this.checks = new RequestChecks(java.util.Set.copyOf(identity.allow()), identity);
     this.layer = layer;
     this.registrar = registrar;
+    this.proxy = proxy;
   }
 
   /**
-   * OPTIONS is answered as a stateless UAS (section 8.2.7), as Kamailio's {@code sl_send_reply}
+   * An OPTIONS for the server itself is answered as a stateless UAS (section 8.2.7), as Kamailio's {@code sl_send_reply}
    * does: it changes nothing, so a retransmission is just answered again, and no transaction has
    * to be kept for 64*T1.
    *
@@ -60,7 +66,17 @@ final class ServerCore implements TransactionUser {
    */
   @Override
   public boolean answersStatelessly(SipRequest request) {
-    return request.method().equals(Method.OPTIONS);
+    return request.method().equals(Method.OPTIONS) && forServer(request);
+  }
+
+  /**
+   * An OPTIONS for the server itself: no user in the Request-URI, or Max-Forwards 0 (section 16.3
+   * item 3: "the element MAY act as a UAS and respond to the OPTIONS request"). An OPTIONS for a
+   * user is proxied like any request.
+   */
+  private static boolean forServer(SipRequest request) {
+    boolean lastHop = request.first(HeaderName.MAX_FORWARDS).map(mf -> mf.hops() == 0).orElse(false);
+    return lastHop || !(request.requestUri() instanceof SipUri uri) || uri.user() == null;
   }
 
   @Override
@@ -70,7 +86,14 @@ final class ServerCore implements TransactionUser {
 
   @Override
   public void onRequest(ServerTransaction transaction, SipRequest request) {
-    transaction.respond(answer(request, transaction.inbound()));
+    Method m = request.method();
+    boolean local = m.equals(Method.REGISTER) || m.equals(Method.CANCEL) || (m.equals(Method.OPTIONS) && forServer(request));
+    Proxy p = proxy.get();
+    if (local || p == null) {
+      transaction.respond(p == null && !local ? finalResponse(request, request.reply(503)) : answer(request, transaction.inbound()));
+      return;
+    }
+    p.onRequest(transaction, request);
   }
 
   private SipResponse answer(SipRequest request, Inbound inbound) {
@@ -93,27 +116,43 @@ final class ServerCore implements TransactionUser {
 
   @Override
   public void onCancel(ServerTransaction cancel, ServerTransaction invite) {
-    // Section 9.2: the CANCEL matched a transaction, so it gets 200 even though the INVITE was
-    // already answered (this server answers every INVITE at once).
+    Proxy p = proxy.get();
+    if (p != null) {
+      // Section 16.10: 200 to the CANCEL, then the INVITE's branches are cancelled.
+      p.onCancel(cancel, invite);
+      return;
+    }
     cancel.respond(finalResponse(cancel.request(), cancel.request().reply(200)));
   }
 
   @Override
   public void onAck(Inbound ack) {
-    // An ACK for a 2xx: this server sends no 2xx to INVITE yet, so there is nothing to do.
+    // The ACK for a 2xx the proxy relayed: it follows the dialog's route (section 16.11).
+    Proxy p = proxy.get();
+    if (p != null) {
+      p.onAck(ack);
+    }
   }
 
   @Override
   public void onStrayResponse(Inbound response) {
     strayResponses.increment();
+    Proxy p = proxy.get();
+    if (p != null) {
+      p.onStrayResponse(response);
+    }
   }
 
   @Override
   public void onFailure(ServerTransaction transaction, Failure failure) {
     log.debug("transaction for {} failed: {}", transaction.request().startLine(), failure);
+    Proxy p = proxy.get();
+    if (p != null) {
+      p.onFailure(transaction);
+    }
   }
 
-  /** Responses this server dropped because they matched no transaction. */
+  /** Responses that matched no transaction (the proxy forwards those with its Via on top). */
   long strayResponses() {
     return strayResponses.sum();
   }

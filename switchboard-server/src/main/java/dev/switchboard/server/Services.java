@@ -64,6 +64,16 @@ final class Services implements AutoCloseable {
     return location;
   }
 
+  /** The digest engine the registrar uses, shared with the proxy (one nonce secret, one lockout). */
+  DigestAuthenticator authenticator() {
+    return authenticator;
+  }
+
+  /** The users, kept current. */
+  UserDirectory users() {
+    return users;
+  }
+
   /** Stops refreshing users and writes every pending binding change. */
   @Override
   public void close() {

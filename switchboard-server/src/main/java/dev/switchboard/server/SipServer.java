@@ -3,6 +3,8 @@ package dev.switchboard.server;
 
 import dev.switchboard.core.ServedDomains;
 import dev.switchboard.core.location.LocationService;
+import dev.switchboard.core.proxy.LocalAddresses;
+import dev.switchboard.core.proxy.Proxy;
 import dev.switchboard.message.Method;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.transaction.Stripes;
@@ -18,6 +20,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +49,8 @@ public final class SipServer {
   private final WheelTimerService timers;
   private final Services services;
   private final ServedDomains domains;
+  private final Proxy proxy;
+  private final ExecutorService dns;
   private final Object closeLock = new Object();
   private boolean closed; // Guarded by closeLock.
 
@@ -50,7 +59,11 @@ public final class SipServer {
       TransactionLayer transactions,
       WheelTimerService timers,
       Services services,
-      ServedDomains domains) {
+      ServedDomains domains,
+      Proxy proxy,
+      ExecutorService dns) {
+    this.proxy = proxy;
+    this.dns = dns;
     this.transport = transport;
     this.transactions = transactions;
     this.timers = timers;
@@ -84,11 +97,18 @@ public final class SipServer {
             : ServedDomains.of(cfg.domains());
     ServerIdentity identity =
         new ServerIdentity(
-            PRODUCT, List.of(Method.REGISTER, Method.OPTIONS, Method.ACK, Method.CANCEL), List.of("path"));
+            PRODUCT,
+            List.of(
+                Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS, Method.REGISTER,
+                Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.REFER, Method.MESSAGE, Method.INFO,
+                Method.UPDATE),
+            List.of("path"));
     WheelTimerService timers = new WheelTimerService();
     AtomicReference<TransactionLayer> layer = new AtomicReference<>();
-    ServerCore core = new ServerCore(identity, layer::get, services.registrar(domains));
+    AtomicReference<Proxy> proxy = new AtomicReference<>();
+    ServerCore core = new ServerCore(identity, layer::get, services.registrar(domains), proxy::get);
     AtomicReference<NettyTransport> started = new AtomicReference<>();
+    ExecutorService dns = dnsThreads();
     // Each transaction runs on the I/O thread its key maps to: a request that arrives there is
     // handled and answered there without a hand-off (house style habit 10).
     Stripes stripes = key -> started.get().executorFor(key);
@@ -110,17 +130,47 @@ public final class SipServer {
               .timerConfig(new TimerConfig(cfg.t1(), cfg.t2(), cfg.t4()))
               .build());
       started.set(transport.start());
+      // The proxy needs the real ports to know itself ("is this me", Via, Record-Route).
+      proxy.set(
+          new Proxy(
+              cfg.proxy(),
+              domains,
+              new LocalAddresses(transport.listening(), domains.names()),
+              services.location(),
+              services.users()::exists,
+              services.authenticator(),
+              layer::get,
+              timers,
+              stripes,
+              dns,
+              PRODUCT));
     } catch (TransportException | StartException e) {
       if (transport != null) {
         transport.close();
       }
+      dns.shutdownNow();
       timers.close();
       services.close();
       throw e instanceof StartException s ? s : new StartException(e.getMessage());
     }
     log.info("Switchboard listening on {}; data in {}; domains {}",
         transport.listening(), cfg.dataDir().toAbsolutePath(), domains);
-    return new SipServer(transport, layer.get(), timers, services, domains);
+    return new SipServer(transport, layer.get(), timers, services, domains, proxy.get(), dns);
+  }
+
+  /** At most two threads for the blocking DNS lookups of RFC 3263 resolution, idle ones ended. */
+  private static ExecutorService dnsThreads() {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000),
+            r -> {
+              Thread t = new Thread(r, "switchboard-dns-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private static TlsMaterial tlsMaterial(ServerConfig cfg) throws StartException {
@@ -152,6 +202,11 @@ public final class SipServer {
   /** The domains served. */
   public ServedDomains domains() {
     return domains;
+  }
+
+  /** The proxy. */
+  public Proxy proxy() {
+    return proxy;
   }
 
   /** Live transactions. */
@@ -189,6 +244,7 @@ public final class SipServer {
     // thread to run on (and would log a rejected task).
     timers.close();
     transport.close();
+    dns.shutdownNow();
     // After the transport: no request can change a binding any more, and closing the location
     // service writes every change the clients were answered 200 for.
     services.close();

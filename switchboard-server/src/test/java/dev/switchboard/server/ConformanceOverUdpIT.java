@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every RFC 4475 / RFC 5118 message, byte-exact, sent over UDP to the running server: each gets
  * the response its manifest row expects for what this server is today (a registrar that
- * challenges every REGISTER and a UAS that answers OPTIONS; other methods get 405), or none where
- * the RFC says to drop it; afterwards the server still answers. The server serves the corpus's
+ * challenges every REGISTER, a UAS that answers OPTIONS to itself and a proxy for the rest), or
+ * none where the RFC says to drop it; afterwards the server still answers. The server serves the corpus's
  * registrar domains, example.com and 2001:db8::10.
  *
  * <p>The messages name 192.0.2.0/24 hosts in their Via headers. The server adds {@code
@@ -40,24 +40,36 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConformanceOverUdpIT {
   /**
-   * The response codes this server may answer with, where they differ from the manifest's: the
-   * manifest names what a registrar, proxy or UA would say, and this server's method check comes
-   * first (RFC 3261 section 8.2.1), so a request with a method it does not support gets 405.
+   * What the proxy answers a request that nobody registered for (RFC 3261 section 16): a caller
+   * from a served domain is challenged (407), an unknown user in a served domain gets 404, and an
+   * anonymous request for another domain is refused (403, no open relay). The method is not
+   * checked: a proxy forwards what it does not understand (section 16.1).
    */
-  private static final Map<String, Set<Integer>> AS_UAS_WITHOUT_METHOD =
-      Map.of(
-          "invut.dat", Set.of(405),
-          "sdp01.dat", Set.of(405),
+  private static final Set<Integer> PROXIED = Set.of(403, 404, 407);
+
+  /**
+   * The response codes this server may answer with, where they differ from the manifest's: the
+   * manifest names what a registrar, proxy or UA would say, and this server proxies every request
+   * but REGISTER and OPTIONS for itself.
+   */
+  private static final Map<String, Set<Integer>> AS_SERVER =
+      Map.ofEntries(
+          Map.entry("invut.dat", PROXIED),
+          Map.entry("sdp01.dat", PROXIED),
+          // Unknown methods are proxied like any other.
+          Map.entry("intmeth.dat", PROXIED),
+          Map.entry("esc02.dat", PROXIED),
           // sip:[2001:db8::10:5070] names host 2001:db8::10:5070, a domain not served here.
-          "port-ambiguous.dat", Set.of(403),
+          Map.entry("port-ambiguous.dat", Set.of(403)),
           // Section 16.3 item 3 lets a server answer an OPTIONS with Max-Forwards 0 itself, and
           // the source notes ask for exactly that.
-          "zeromf.dat", Set.of(200),
-          // A liberal reading accepts these; then the method decides, or a lazily parsed header.
-          "baddate.dat", Set.of(405, 400),
-          // Valid-may-reject: 400, or normal processing (an OPTIONS, so 200).
-          "badbranch.dat", Set.of(400, 200),
-          "regbadct.dat", Set.of(400, 401));
+          Map.entry("zeromf.dat", Set.of(200)),
+          // A liberal reading accepts these; then normal processing decides, or a lazily parsed
+          // header.
+          Map.entry("baddate.dat", Set.of(400, 403, 404, 407)),
+          // Valid-may-reject: 400, or normal processing (an OPTIONS for a user: proxied).
+          Map.entry("badbranch.dat", Set.of(400, 403, 404, 407)),
+          Map.entry("regbadct.dat", Set.of(400, 401)));
 
   @TempDir Path data;
   SipServer server;
@@ -132,22 +144,23 @@ class ConformanceOverUdpIT {
   }
 
   private static Set<Integer> expected(Corpus.Row row, String text) {
-    Set<Integer> override = AS_UAS_WITHOUT_METHOD.get(row.file());
+    Set<Integer> override = AS_SERVER.get(row.file());
     if (override != null) {
       return override;
     }
     if (row.expected().equals("-")) {
       // Rows without a code: an error response of the server's choosing, or, for valid
-      // messages, normal processing: 200 for OPTIONS, a challenge for REGISTER (section 22.1:
-      // the registrar authenticates before anything else changes), 405 for the methods it does
-      // not handle.
+      // messages, normal processing: 200 for an OPTIONS to the server itself (no user part), a
+      // challenge for REGISTER (section 22.1: the registrar authenticates before anything else
+      // changes), and what the proxy says for everything else.
       if (row.verdict().startsWith("invalid")) {
         return Set.of(400);
       }
       if (text.startsWith("REGISTER ")) {
         return Set.of(401);
       }
-      return text.startsWith("OPTIONS ") ? Set.of(200) : Set.of(405);
+      String requestUri = text.substring(0, text.indexOf("\r\n")).split(" ")[1];
+      return text.startsWith("OPTIONS ") && requestUri.indexOf('@') < 0 ? Set.of(200) : PROXIED;
     }
     return Set.copyOf(Stream.of(row.expected().split("\\|")).map(Integer::valueOf).toList());
   }

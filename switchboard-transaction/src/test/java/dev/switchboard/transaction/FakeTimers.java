@@ -10,7 +10,7 @@ import java.util.PriorityQueue;
  * runs every task that falls due, in due order (ties in scheduling order), with the clock set to
  * each task's due time. Not thread-safe: tests drive it from one thread.
  */
-final class FakeTimers implements TimerService {
+public final class FakeTimers implements TimerService {
   private final PriorityQueue<Task> queue =
       new PriorityQueue<>(Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.sequence));
   private long nowNanos;
@@ -24,7 +24,7 @@ final class FakeTimers implements TimerService {
   }
 
   /** Moves the clock forward, running what falls due on the way, including tasks those schedule. */
-  void advance(Duration d) {
+  public void advance(Duration d) {
     long target = nowNanos + d.toNanos();
     while (!queue.isEmpty() && queue.peek().due <= target) {
       Task t = queue.poll();
@@ -37,12 +37,12 @@ final class FakeTimers implements TimerService {
   }
 
   /** Virtual time since the fake was made. */
-  Duration now() {
+  public Duration now() {
     return Duration.ofNanos(nowNanos);
   }
 
   /** Tasks scheduled and neither run nor cancelled. */
-  long pending() {
+  public long pending() {
     return queue.stream().filter(t -> !t.cancelled).count();
   }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
  * submitted while another runs is queued and runs after it, as on a single-threaded executor, so
  * the machines see the same ordering as in production. Not thread-safe.
  */
-final class SameThreadStripes implements Stripes, Executor {
+public final class SameThreadStripes implements Stripes, Executor {
   private final Queue<Runnable> queue = new ArrayDeque<>();
   private boolean running;
 

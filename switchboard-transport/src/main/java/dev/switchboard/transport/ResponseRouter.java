@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>Stateless; safe from any thread.
  */
-final class ResponseRouter {
+public final class ResponseRouter {
   private ResponseRouter() {}
 
   /**
@@ -29,7 +29,7 @@ final class ResponseRouter {
    *       value when there is one (RFC 3581), else the sent-by port or default.
    * </ul>
    */
-  static InetSocketAddress destination(Via via, Transport transport) {
+  public static InetSocketAddress destination(Via via, Transport transport) {
     int sentByPort = via.port() >= 0 ? via.port() : transport.defaultPort();
     Host host = via.received().flatMap(ResponseRouter::host).orElse(via.host());
     if (transport.isReliable()) {

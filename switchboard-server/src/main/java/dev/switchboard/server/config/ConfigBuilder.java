@@ -7,8 +7,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.switchboard.core.ServedDomains;
 import dev.switchboard.core.auth.AuthPolicy;
 import dev.switchboard.core.auth.DigestAlgorithm;
+import dev.switchboard.core.proxy.Forking;
+import dev.switchboard.core.proxy.ProxyPolicy;
+import dev.switchboard.core.proxy.RedirectPolicy;
+import dev.switchboard.core.proxy.RouteRule;
+import dev.switchboard.core.proxy.RoutingTable;
+import dev.switchboard.core.proxy.StaticHosts;
+import dev.switchboard.core.proxy.TrustedPeers;
 import dev.switchboard.core.registrar.RegistrarPolicy;
 import dev.switchboard.message.parse.ParseResult;
+import dev.switchboard.message.uri.SipUri;
+import dev.switchboard.message.uri.Uri;
 import dev.switchboard.transport.ListenPoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,9 +49,31 @@ import java.util.Set;
  * registrar: {min-expires: 60s, max-expires: 24h, default-expires: 1h, third-party: false}
  * auth: {algorithms: "SHA-256, MD5", nonce-lifetime: 5m,
  *        lockout-failures: 5, lockout-window: 1m, lockout-cool-down: 5m}
+ * proxy:
+ *   record-route: true          # stay on the dialogs it sets up (RFC 3261 section 16.6 item 4)
+ *   timer-c: 3m                 # how long an INVITE branch may ring (section 16.6 item 11)
+ *   forking: parallel           # or sequential: one contact after another, highest q first
+ *   trusted-peers: [192.0.2.20, 198.51.100.0/24]   # neither challenged nor refused as relaying
+ *   outbound-proxy: sip:proxy.example.net;transport=tcp   # for other domains; default: RFC 3263
+ *   hosts:                      # static host table, consulted before DNS
+ *     gw.example.net: tcp:192.0.2.30:5060
+ *     partner.example: udp:198.51.100.7:5060
+ *   routes:                     # tried in order after the location service; first match wins
+ *     "user:+44": sip:gw.example.net;transport=tcp    # Request-URI user starts with +44
+ *     "domain:partner.example": sip:partner.example   # Request-URI host is partner.example
+ *     "any": sip:gw.example.net                       # everything else
+ *   redirect: none              # or all, or a list of served domains answered with 302
  * </pre>
  *
+ * <p>A route's target becomes the Request-URI; when it names no user the original user is kept, so
+ * with the routes above {@code sip:+44207@example.com} goes to {@code
+ * sip:+44207@gw.example.net;transport=tcp}. Requests sent by the routing table or to another
+ * domain are forwarded only for authenticated local users and trusted peers.
+ *
  * <p>Any setting can also be given on the command line as {@code --set section.name=value}.
+ * Lists are written with commas and tables as {@code key=value} pairs, for example {@code --set
+ * proxy.hosts=gw.example.net=tcp:192.0.2.30:5060} or {@code --set
+ * "proxy.routes=user:+44=sip:gw.example.net, any=sip:gw2.example.net"}.
  */
 public final class ConfigBuilder {
   /** The embedded default: UDP and TCP on port 5060 of all IPv4 interfaces. */
@@ -54,6 +85,10 @@ public final class ConfigBuilder {
           "transport", Set.of("idle-timeout", "max-connections", "max-message-size"),
           "timers", Set.of("t1", "t2", "t4"),
           "registrar", Set.of("min-expires", "max-expires", "default-expires", "third-party"),
+          "proxy",
+          Set.of(
+              "record-route", "timer-c", "forking", "trusted-peers", "outbound-proxy", "hosts", "routes",
+              "redirect"),
           "auth",
           Set.of(
               "algorithms", "nonce-lifetime", "lockout-failures", "lockout-window",
@@ -88,6 +123,14 @@ public final class ConfigBuilder {
     set("auth.lockout-failures", "5", "default");
     set("auth.lockout-window", "1m", "default");
     set("auth.lockout-cool-down", "5m", "default");
+    set("proxy.record-route", "true", "default");
+    set("proxy.timer-c", "3m", "default");
+    set("proxy.forking", "parallel", "default");
+    set("proxy.trusted-peers", "", "default");
+    set("proxy.outbound-proxy", "", "default");
+    set("proxy.hosts", "", "default");
+    set("proxy.routes", "", "default");
+    set("proxy.redirect", "none", "default");
   }
 
   /**
@@ -170,7 +213,7 @@ public final class ConfigBuilder {
           if (!SECTIONS.get(key).contains(f.getKey())) {
             throw new ConfigException(src + ": unknown setting '" + name + "'");
           }
-          set(name, scalar(f.getValue(), src, name), src);
+          set(name, key.equals("proxy") ? flatten(f.getValue(), src, name) : scalar(f.getValue(), src, name), src);
         }
       } else {
         throw new ConfigException(src + ": unknown setting '" + key + "'");
@@ -191,6 +234,22 @@ public final class ConfigBuilder {
       throw new ConfigException(src + ": '" + key + "' must be a value or a list of values");
     }
     return out;
+  }
+
+  /** A proxy setting as text: a value, a list joined by commas, a mapping as key=value pairs. */
+  private static String flatten(JsonNode v, String src, String key) throws ConfigException {
+    if (v.isArray()) {
+      return String.join(", ", stringList(v, src, key));
+    }
+    if (v.isObject()) {
+      List<String> pairs = new ArrayList<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        pairs.add(e.getKey() + "=" + scalar(e.getValue(), src, key + "." + e.getKey()));
+      }
+      return String.join(", ", pairs);
+    }
+    return v.isNull() ? "" : scalar(v, src, key);
   }
 
   private static String scalar(JsonNode v, String src, String key) throws ConfigException {
@@ -239,7 +298,87 @@ public final class ConfigBuilder {
         duration("shutdown-grace"),
         domains(),
         registrar(),
-        auth());
+        auth(),
+        proxy());
+  }
+
+  private ProxyPolicy proxy() throws ConfigException {
+    Forking forking =
+        switch (value("proxy.forking").strip().toLowerCase(java.util.Locale.ROOT)) {
+          case "parallel" -> Forking.PARALLEL;
+          case "sequential" -> Forking.SEQUENTIAL;
+          default -> throw new ConfigException(
+              source("proxy.forking") + ": 'proxy.forking' is '" + value("proxy.forking")
+                  + "'; expected parallel or sequential");
+        };
+    TrustedPeers trusted;
+    try {
+      trusted = TrustedPeers.parse(list("proxy.trusted-peers"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source("proxy.trusted-peers") + ": 'proxy.trusted-peers': " + e.getMessage());
+    }
+    Optional<SipUri> outbound = Optional.empty();
+    if (!value("proxy.outbound-proxy").isBlank()) {
+      ParseResult<Uri> u = Uri.parse(value("proxy.outbound-proxy").strip());
+      if (!(u instanceof ParseResult.Parsed<Uri> p) || !(p.value() instanceof SipUri sip)) {
+        throw new ConfigException(
+            source("proxy.outbound-proxy") + ": 'proxy.outbound-proxy' is '" + value("proxy.outbound-proxy")
+                + "'; expected a sip: URI such as sip:proxy.example.net;transport=tcp");
+      }
+      outbound = Optional.of(sip);
+    }
+    StaticHosts hosts;
+    List<RouteRule> rules = new ArrayList<>();
+    try {
+      hosts = StaticHosts.parse(pairs("proxy.hosts"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source("proxy.hosts") + ": 'proxy.hosts': " + e.getMessage());
+    }
+    try {
+      for (Map.Entry<String, String> e : pairs("proxy.routes").entrySet()) {
+        rules.add(RouteRule.parse(e.getKey(), e.getValue()));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source("proxy.routes") + ": 'proxy.routes': " + e.getMessage());
+    }
+    List<String> redirect = list("proxy.redirect");
+    RedirectPolicy redirects;
+    if (redirect.size() == 1 && redirect.get(0).equalsIgnoreCase("all")) {
+      redirects = RedirectPolicy.ALL;
+    } else if (redirect.isEmpty() || (redirect.size() == 1 && redirect.get(0).equalsIgnoreCase("none"))) {
+      redirects = RedirectPolicy.NONE;
+    } else {
+      redirects = RedirectPolicy.forDomains(redirect);
+    }
+    return new ProxyPolicy(
+        bool("proxy.record-route"), duration("proxy.timer-c"), forking, trusted, outbound, hosts,
+        new RoutingTable(rules), redirects);
+  }
+
+  /** A comma-separated setting as a list, blanks dropped. */
+  private List<String> list(String key) {
+    List<String> out = new ArrayList<>();
+    for (String part : value(key).split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return out;
+  }
+
+  /** A comma-separated list of key=value pairs, in order; the first '=' of each splits it. */
+  private Map<String, String> pairs(String key) throws ConfigException {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String entry : list(key)) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0 || eq == entry.length() - 1) {
+        throw new ConfigException(source(key) + ": '" + key + "' entry '" + entry + "' is not of the form name=value");
+      }
+      if (out.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip()) != null) {
+        throw new ConfigException(source(key) + ": '" + key + "' lists '" + entry.substring(0, eq).strip() + "' twice");
+      }
+    }
+    return out;
   }
 
   private List<String> domains() throws ConfigException {

@@ -2,6 +2,7 @@
 package dev.switchboard.server.config;
 
 import dev.switchboard.core.auth.AuthPolicy;
+import dev.switchboard.core.proxy.ProxyPolicy;
 import dev.switchboard.core.registrar.RegistrarPolicy;
 import dev.switchboard.transport.ListenPoint;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.Optional;
  *     names and addresses
  * @param registrar the registrar's expiry limits and third-party rule
  * @param auth digest challenge and lockout settings
+ * @param proxy the proxy's routing, forking, Timer C and trust settings
  */
 public record ServerConfig(
     List<ListenPoint> listen,
@@ -44,13 +46,15 @@ public record ServerConfig(
     Duration shutdownGrace,
     List<String> domains,
     RegistrarPolicy registrar,
-    AuthPolicy auth) {
+    AuthPolicy auth,
+    ProxyPolicy proxy) {
 
   public ServerConfig {
     listen = List.copyOf(listen);
     domains = List.copyOf(domains);
     Objects.requireNonNull(registrar, "registrar");
     Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(tlsCertificate, "tlsCertificate");
     Objects.requireNonNull(tlsKey, "tlsKey");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A SIP (RFC 3261) registrar, proxy, redirect server and user agent.",
-    subcommands = {ServeCommand.class, ExplainCommand.class, UserCommand.class})
+    subcommands = {ServeCommand.class, ExplainCommand.class, UserCommand.class, dev.switchboard.server.cli.phone.PhoneCommand.class})
 public final class SwitchboardCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

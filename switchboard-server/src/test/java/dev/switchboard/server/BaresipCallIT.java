@@ -35,7 +35,7 @@ class BaresipCallIT {
     port = Peers.freeUdpPort();
     server =
         SipServer.start(
-            TestConfigs.loopback(data, port, "udp", "tcp").build());
+            TestConfigs.forMd5Clients(data, port, "udp", "tcp").build());
   }
 
   @AfterEach

@@ -11,7 +11,6 @@ import dev.switchboard.core.ua.UserAgent;
 import dev.switchboard.core.users.UserStore;
 import dev.switchboard.media.rtp.MediaEngine;
 import dev.switchboard.server.cli.phone.AudioSession;
-import dev.switchboard.server.config.ConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -49,12 +48,7 @@ class PhoneBaresipIT {
       users.add("bob", "127.0.0.1", "bobpw");
     }
     port = Peers.freeUdpPort();
-    server = SipServer.start(new ConfigBuilder()
-        .listen(List.of("udp:127.0.0.1:" + port), "test")
-        .set("data", data.toString(), "test")
-        .domains(List.of("127.0.0.1"), "test")
-        .set("auth.algorithms", "MD5", "test")
-        .build());
+    server = SipServer.start(TestConfigs.forMd5Clients(data, port, "udp").build());
     media = MediaEngine.create();
   }
 

@@ -42,7 +42,7 @@ class ProxyInteropIT {
     port = Peers.freeUdpPort();
     server =
         SipServer.start(
-            TestConfigs.loopback(data, port, "udp")
+            TestConfigs.forMd5Clients(data, port, "udp")
                 .set("registrar.min-expires", "1s", "test")
                 .set("proxy.timer-c", "2s", "test")
                 .build());

@@ -64,7 +64,7 @@ class RegisterLoadIT {
     port = Peers.freeUdpPort();
     server =
         SipServer.start(
-            TestConfigs.loopback(data, port, "udp").build());
+            TestConfigs.forMd5Clients(data, port, "udp").build());
   }
 
   @AfterAll

@@ -51,7 +51,7 @@ class RegistrarIT {
    */
   private SipServer startServer() throws Exception {
     return SipServer.start(
-        TestConfigs.loopback(data, port, "udp", "tcp").build());
+        TestConfigs.forMd5Clients(data, port, "udp", "tcp").build());
   }
 
   @AfterEach
@@ -139,7 +139,7 @@ class RegistrarIT {
     server.close(Duration.ZERO);
     server =
         SipServer.start(
-            TestConfigs.loopback(data, port, "tcp").set("auth.algorithms", "SHA-256, MD5", "test").build());
+            TestConfigs.loopback(data, port, "tcp").build());
     try (Socket tcp = new Socket()) {
       tcp.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
       tcp.setSoTimeout(5_000);

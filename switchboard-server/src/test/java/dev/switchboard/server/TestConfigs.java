@@ -6,17 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The server config most integration tests start from. */
-final class TestConfigs {
+/** The server configs the integration tests start from; tests add settings before build(). */
+public final class TestConfigs {
   private TestConfigs() {}
 
   /**
    * A server on 127.0.0.1:{@code port} over each of {@code transports} ("udp", "tcp"), with its
-   * data in {@code data}, serving the domain 127.0.0.1 and challenging with MD5 only: the real
-   * clients the tests use (SIPp, sipsak, baresip 1.0) cannot answer a SHA-256-first challenge.
-   * Tests add or override settings before {@code build()}.
+   * data in {@code data}, serving the domain 127.0.0.1, with the default challenges (SHA-256, then
+   * MD5).
    */
-  static ConfigBuilder loopback(Path data, int port, String... transports) {
+  public static ConfigBuilder loopback(Path data, int port, String... transports) {
     List<String> listen = new ArrayList<>();
     for (String t : transports) {
       listen.add(t + ":127.0.0.1:" + port);
@@ -24,7 +23,14 @@ final class TestConfigs {
     return new ConfigBuilder()
         .listen(listen, "test")
         .set("data", data.toString(), "test")
-        .domains(List.of("127.0.0.1"), "test")
-        .set("auth.algorithms", "MD5", "test");
+        .domains(List.of("127.0.0.1"), "test");
+  }
+
+  /**
+   * Like {@link #loopback}, challenging with MD5 only: SIPp, sipsak and baresip 1.0 cannot answer
+   * a SHA-256-first challenge.
+   */
+  public static ConfigBuilder forMd5Clients(Path data, int port, String... transports) {
+    return loopback(data, port, transports).set("auth.algorithms", "MD5", "test");
   }
 }

@@ -443,19 +443,7 @@ public final class Call {
     if (statusCode < 300 || statusCode > 699) {
       throw new IllegalArgumentException("a rejection is 300-699: " + statusCode);
     }
-    SipResponse r;
-    synchronized (this) {
-      requireIncoming();
-      if (finalSent || state == State.ENDED) {
-        return;
-      }
-      finalSent = true;
-      r = dialogResponse(receivedInvite, statusCode, reasonPhrase).build();
-      core.inviteAnswered(inviteServerTx);
-    }
-    inviteServerTx.respond(r);
-    complete(new Exchange(receivedInvite, r, false));
-    end(new CallEnd(CallEnd.Reason.REJECTED, statusCode, reasonPhrase));
+    answerFinally(() -> dialogResponse(receivedInvite, statusCode, reasonPhrase));
   }
 
   /**
@@ -466,6 +454,16 @@ public final class Call {
     if (statusCode < 300 || statusCode > 399) {
       throw new IllegalArgumentException("a redirection is 300-399: " + statusCode);
     }
+    answerFinally(
+        () -> {
+          SipResponse.Builder b = dialogResponse(receivedInvite, statusCode);
+          contacts.forEach(c -> b.add(HeaderName.CONTACT, Address.of(c)));
+          return b;
+        });
+  }
+
+  /** Sends a 3xx-6xx final response to the incoming INVITE, once, and ends the call. */
+  private void answerFinally(java.util.function.Supplier<SipResponse.Builder> response) {
     SipResponse r;
     synchronized (this) {
       requireIncoming();
@@ -473,14 +471,12 @@ public final class Call {
         return;
       }
       finalSent = true;
-      SipResponse.Builder b = dialogResponse(receivedInvite, statusCode);
-      contacts.forEach(c -> b.add(HeaderName.CONTACT, Address.of(c)));
-      r = b.build();
+      r = response.get().build();
       core.inviteAnswered(inviteServerTx);
     }
     inviteServerTx.respond(r);
     complete(new Exchange(receivedInvite, r, false));
-    end(new CallEnd(CallEnd.Reason.REJECTED, statusCode, r.reasonPhrase()));
+    end(new CallEnd(CallEnd.Reason.REJECTED, r.statusCode(), r.reasonPhrase()));
   }
 
   /** Section 9.2: the caller cancelled; 200 to the CANCEL and 487 to the INVITE if unanswered. */

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.core.users.UserStore;
 import dev.switchboard.server.PeersAccess;
 import dev.switchboard.server.SipServer;
+import dev.switchboard.server.TestConfigs;
 import dev.switchboard.server.cli.SwitchboardCommand;
-import dev.switchboard.server.config.ConfigBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -42,10 +42,7 @@ abstract class PhoneHarness {
       users.add("alice", "127.0.0.1", "alicepw");
     }
     port = PeersAccess.freeUdpPort();
-    server = SipServer.start(new ConfigBuilder()
-        .listen(List.of("udp:127.0.0.1:" + port), "test")
-        .set("data", data.toString(), "test")
-        .domains(List.of("127.0.0.1"), "test")
+    server = SipServer.start(TestConfigs.loopback(data, port, "udp")
         .build());
   }
 

@@ -11,7 +11,7 @@ import dev.switchboard.core.ua.UserAgent;
 import dev.switchboard.core.users.UserStore;
 import dev.switchboard.server.PeersAccess;
 import dev.switchboard.server.SipServer;
-import dev.switchboard.server.config.ConfigBuilder;
+import dev.switchboard.server.TestConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,10 +39,7 @@ class UaRegistrationIT {
     }
     port = PeersAccess.freeUdpPort();
     server = SipServer.start(
-        new ConfigBuilder()
-            .listen(List.of("udp:127.0.0.1:" + port), "test")
-            .set("data", data.toString(), "test")
-            .domains(List.of("127.0.0.1"), "test")
+        TestConfigs.loopback(data, port, "udp")
             .set("registrar.min-expires", "2s", "test")
             .set("registrar.default-expires", "60s", "test")
             .build());

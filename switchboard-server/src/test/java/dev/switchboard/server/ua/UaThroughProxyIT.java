@@ -17,8 +17,8 @@ import dev.switchboard.media.rtp.MediaEngine;
 import dev.switchboard.message.header.HeaderName;
 import dev.switchboard.server.PeersAccess;
 import dev.switchboard.server.SipServer;
+import dev.switchboard.server.TestConfigs;
 import dev.switchboard.server.cli.phone.AudioSession;
-import dev.switchboard.server.config.ConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -60,10 +60,7 @@ class UaThroughProxyIT {
       users.add("bob", "127.0.0.1", "bobpw");
     }
     port = PeersAccess.freeUdpPort();
-    server = SipServer.start(new ConfigBuilder()
-        .listen(List.of("udp:127.0.0.1:" + port), "test")
-        .set("data", data.toString(), "test")
-        .domains(List.of("127.0.0.1"), "test")
+    server = SipServer.start(TestConfigs.loopback(data, port, "udp")
         .build());
     media = MediaEngine.create();
     bob = UserAgent.builder("bob", "127.0.0.1").password("bobpw").outboundProxy("sip:127.0.0.1:" + port)

@@ -12,34 +12,16 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [ "${SWITCHBOARD_NETNS:-}" != 1 ]; then
-  bin/switchboard --version >/dev/null # build the jar while the network is there
-  exec unshare -rn env SWITCHBOARD_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
-fi
+. bench/lib.sh
+bench_netns "$0" "$@"
 
 seconds=${1:-10}
 shift || true
 rates=("$@")
 [ ${#rates[@]} -gt 0 ] || rates=(5000 10000 20000 30000 40000)
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir
 
-hz=$(getconf CLK_TCK)
-# user+sys ticks of a server: the process and its children (Kamailio's workers are processes).
-cpu_ticks() {
-  local total=0 p
-  for p in "$1" $(pgrep -P "$1"); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
-  done
-  echo "$total"
-}
 
 # Kamailio with its best settings: tlsf allocators, 4 workers, 512 MB shared, 64 MB private.
 kamailio -f bench/kamailio-options.cfg -DD -E -x tlsf -X tlsf -m 512 -M 64 -n 4 2>"$work/kamailio.log" &

@@ -34,10 +34,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [ "${SWITCHBOARD_NETNS:-}" != 1 ]; then
-  bin/switchboard --version >/dev/null # build the jar while the network is there
-  exec unshare -rn env SWITCHBOARD_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
-fi
+. bench/lib.sh
+bench_netns "$0" "$@"
 
 seconds=${1:-8}
 shift || true
@@ -58,25 +56,8 @@ uas_port=5080
 callee=callee
 password=pw-callee
 
-work=${KEEP_WORK:-$(mktemp -d)}
-mkdir -p "$work"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir
 
-hz=$(getconf CLK_TCK)
-# user+sys ticks of a process and its children (Kamailio's workers are processes).
-cpu_ticks() {
-  local total=0 p
-  for p in "$1" $(pgrep -P "$1"); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$total"
-}
 
 wait_ready() { # port
   for _ in $(seq 1 150); do
@@ -235,25 +216,6 @@ echo
 cat "$work/notes.txt"
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "# ratios, Switchboard / Kamailio (achieved: higher is better; CPU: lower is better)"
-awk '
-  { achieved[$1 "|" $2] = $3; cpu[$1 "|" $2] = $9; order[++n] = $2 }
-  END {
-    printf "%8s %14s %14s\n", "offered", "achieved", "cpu_us/call"
-    for (i = 1; i <= n; i++) {
-      r = order[i]; s = "switchboard|" r; k = "kamailio|" r
-      if (done[r]++ || !(s in achieved) || !(k in achieved)) continue
-      ra = achieved[k] > 0 ? achieved[s] / achieved[k] : 0
-      rc = cpu[k] > 0 ? cpu[s] / cpu[k] : 0
-      printf "%8d %13.2fx %13.2fx\n", r, ra, rc
-    }
-  }' "$work/results.txt"
+print_ratios "$work/results.txt" 9 cpu_us/call
 echo
-echo "# highest sustained offered rate: < 0.1 % failed and >= 95 % of the offered rate achieved"
-for s in $servers; do
-  awk -v s="$s" -v secs="$seconds" '$1 == s {
-      calls = $2 * secs
-      if ($4 < calls * 0.001 && $3 >= $2 * 0.95 && $2 > best) best = $2
-    }
-    END { printf "%-11s %s\n", s, best ? best "/s" : "none of the rates" }' "$work/results.txt"
-done
+print_sustained "$work/results.txt" "$seconds"

@@ -33,10 +33,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [ "${SWITCHBOARD_NETNS:-}" != 1 ]; then
-  bin/switchboard --version >/dev/null # build the jar while the network is there
-  exec unshare -rn env SWITCHBOARD_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
-fi
+. bench/lib.sh
+bench_netns "$0" "$@"
 
 seconds=${1:-5}
 shift || true
@@ -53,14 +51,7 @@ domain=127.0.0.1
 sb_port=5062
 kam_port=5070
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir
 
 # Users u0000001 ... with password pw-<name>: the rule bench/kamailio-register.cfg applies, so
 # Kamailio needs no user database. Step k's users follow step k-1's, the heap run's are the first.
@@ -75,15 +66,6 @@ slice() {
   next_user=$((next_user + $2))
 }
 
-hz=$(getconf CLK_TCK)
-# user+sys ticks of a server: the process and its children (Kamailio's workers are processes).
-cpu_ticks() {
-  local total=0 p
-  for p in "$1" $(pgrep -P "$1"); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
-  done
-  echo "$total"
-}
 
 start_switchboard() { # data-dir; sets sb
   SWITCHBOARD_LOG_LEVEL=WARN bin/switchboard serve --listen "udp:127.0.0.1:$sb_port" --data "$1" \
@@ -205,28 +187,9 @@ for rate in "${rates[@]}"; do
 done
 
 echo
-echo "# ratios, Switchboard / Kamailio (achieved: higher is better; CPU: lower is better)"
-awk '
-  { achieved[$1 "|" $2] = $3; cpu[$1 "|" $2] = $7; order[++n] = $2 }
-  END {
-    printf "%8s %14s %14s\n", "offered", "achieved", "cpu_us/reg"
-    for (i = 1; i <= n; i++) {
-      r = order[i]; s = "switchboard|" r; k = "kamailio|" r
-      if (done[r]++ || !(s in achieved) || !(k in achieved)) continue
-      ra = achieved[k] > 0 ? achieved[s] / achieved[k] : 0
-      rc = cpu[k] > 0 ? cpu[s] / cpu[k] : 0
-      printf "%8d %13.2fx %13.2fx\n", r, ra, rc
-    }
-  }' "$work/results.txt"
+print_ratios "$work/results.txt" 7 cpu_us/reg
 echo
-echo "# highest sustained offered rate: < 0.1 % failed and >= 95 % of the offered rate achieved"
-for s in $servers; do
-  awk -v s="$s" -v secs="$seconds" '$1 == s {
-      calls = $2 * secs
-      if ($4 < calls * 0.001 && $3 >= $2 * 0.95 && $2 > best) best = $2
-    }
-    END { printf "%-11s %s\n", s, best ? best "/s" : "none of the rates" }' "$work/results.txt"
-done
+print_sustained "$work/results.txt" "$seconds"
 
 [ "$heap_users" -gt 0 ] && has switchboard || exit 0
 

@@ -6,6 +6,9 @@
 #   bench_workdir           sets $work (KEEP_WORK=DIR keeps it) and $pids; on exit, every process
 #                           in $pids is stopped and the folder removed
 #   cpu_ticks PID           user+sys clock ticks of a process and its children ($hz per second)
+#   start_kamailio CFG      starts Kamailio with its best settings (tlsf allocators, 4 workers,
+#                           512 MB shared, 64 MB private); sets $kam, adds it to $pids
+#   wait_ready PORT         waits until the server on PORT answers an OPTIONS (probe from port 5064)
 #   print_ratios FILE COL UNIT      Switchboard/Kamailio ratios of achieved rate (column 3) and CPU
 #                                   (column COL) per offered rate (column 2) of a results file
 #   print_sustained FILE SECONDS    the highest offered rate each server held (< 0.1 % failed,
@@ -38,6 +41,25 @@ cpu_ticks() {
     total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
   done
   echo "$total"
+}
+
+start_kamailio() { # config-file
+  kamailio -f "$1" -DD -E -x tlsf -X tlsf -m 512 -M 64 -n 4 >/dev/null 2>"$work/kamailio.log" &
+  kam=$!
+  pids+=("$kam")
+}
+
+wait_ready() { # port
+  for _ in $(seq 1 150); do
+    if timeout 5 sipp "127.0.0.1:$1" -sf bench/sipp-options.xml -m 1 -timeout 2 -recv_timeout 1000 \
+      -p 5064 -nostdin >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "server on port $1 did not answer; its log:" >&2
+  cat "$work"/*.log >&2
+  return 1
 }
 
 print_ratios() { # results-file cpu-column cpu-label

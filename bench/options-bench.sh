@@ -24,27 +24,13 @@ bench_workdir
 
 
 # Kamailio with its best settings: tlsf allocators, 4 workers, 512 MB shared, 64 MB private.
-kamailio -f bench/kamailio-options.cfg -DD -E -x tlsf -X tlsf -m 512 -M 64 -n 4 2>"$work/kamailio.log" &
-kam=$!
-pids+=("$kam")
+start_kamailio bench/kamailio-options.cfg
 
 SWITCHBOARD_LOG_LEVEL=WARN bin/switchboard serve --listen udp:127.0.0.1:5062 --data "$work/data" \
   2>"$work/switchboard.log" &
 sb=$!
 pids+=("$sb")
 
-wait_ready() { # port
-  for _ in $(seq 1 100); do
-    if timeout 5 sipp "127.0.0.1:$1" -sf bench/sipp-options.xml -m 1 -timeout 2 -recv_timeout 1000 \
-      -nostdin >/dev/null 2>&1; then
-      return 0
-    fi
-    sleep 0.2
-  done
-  echo "server on port $1 did not answer; its log:" >&2
-  cat "$work"/*.log >&2
-  return 1
-}
 wait_ready 5070
 wait_ready 5062
 

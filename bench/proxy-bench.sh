@@ -51,7 +51,6 @@ domain=127.0.0.1
 sb_port=5062
 kam_port=5070
 uac_port=5066
-probe_port=5064
 uas_port=5080
 callee=callee
 password=pw-callee
@@ -59,18 +58,6 @@ password=pw-callee
 bench_workdir
 
 
-wait_ready() { # port
-  for _ in $(seq 1 150); do
-    if timeout 5 sipp "127.0.0.1:$1" -sf bench/sipp-options.xml -m 1 -timeout 2 -recv_timeout 1000 \
-      -p "$probe_port" -nostdin >/dev/null 2>&1; then
-      return 0
-    fi
-    sleep 0.2
-  done
-  echo "server on port $1 did not answer; its log:" >&2
-  cat "$work"/*.log >&2
-  return 1
-}
 
 stat_column() { # stat-file column-name: the last row's value
   tail -1 "$1" | awk -F';' -v col="$(head -1 "$1" | tr ';' '\n' | grep -n "^$2\$" | cut -d: -f1)" '{print $col}'
@@ -175,9 +162,7 @@ if has switchboard; then
 fi
 if has kamailio; then
   # Kamailio with its best settings: tlsf allocators, 4 workers, 512 MB shared, 64 MB private.
-  kamailio -f bench/kamailio-proxy.cfg -DD -E -x tlsf -X tlsf -m 512 -M 64 -n 4 >/dev/null 2>"$work/kamailio.log" &
-  kam=$!
-  pids+=("$kam")
+  start_kamailio bench/kamailio-proxy.cfg
   wait_ready "$kam_port"
 fi
 
